@@ -1,0 +1,1 @@
+"""The domain of the showcase: plain Python, never imports streamlit."""

@@ -1,0 +1,1 @@
+"""Shared Streamlit pieces: header and banner, language, visit state, theme, small components."""

@@ -1,0 +1,37 @@
+"""The header every page shows: the permanent SIMULATION banner, the credential warning, language and mode."""
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from simulators import i18n
+from ui import session
+from ui.i18n import lang, t
+
+
+MODE_LABELS = {"kiosk": "mode.kiosk", "presenter": "mode.presenter"}
+
+
+def render() -> None:
+    mode_key = MODE_LABELS.get(session.mode())
+    mode_label = t(mode_key) if mode_key else ""
+    badge = f'<span class="dds-mode">{html.escape(mode_label)}</span>' if mode_label else ""
+    st.html(
+        '<div class="dds-banner" role="banner" data-testid="dds-simulation-banner"><div class="dds-banner-inner">'
+        f'<span class="dds-banner-title">⚠ {html.escape(t("banner.simulation"))}</span>'
+        f'<span class="dds-banner-note">{html.escape(t("banner.never_real_credentials"))}</span>'
+        f"{badge}</div></div>"
+    )
+    _language_switch()
+
+
+def _language_switch() -> None:
+    options = list(i18n.LANGS)
+    choice = st.segmented_control(
+        t("header.language"), options, default=lang(), format_func=lambda code: i18n.LANGUAGE_NAMES[code],
+        key="header_lang_choice", label_visibility="collapsed",
+    )
+    if choice and choice != lang():
+        session.set_lang(choice)
+        st.rerun()

@@ -1,0 +1,51 @@
+"""The page registry. Adding a page is one line in PAGES.
+
+Every page is registered on every run (so ``st.switch_page`` always finds it); a page is *shown* in the top
+navigation only in the modes listed for it and, with ``needs_login``, once the visitor is logged in. Pages that
+are hidden guard themselves at the top (see ``ui.guards``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui import session
+from ui.i18n import t
+
+ALL_MODES = ("explore", "kiosk", "presenter")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title_key: str
+    icon: str
+    url_path: str
+    modes: tuple[str, ...] = ALL_MODES
+    needs_login: bool = False
+    in_nav: bool = True
+    default: bool = False
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("pages/welcome.py", "nav.welcome", "🏠", "welcome", default=True),
+    PageSpec("pages/about.py", "nav.about", "ℹ️", "about", modes=("explore", "presenter")),
+]
+
+
+def build() -> st.navigation:
+    mode = session.mode()
+    logged_in = session.is_logged_in()
+    pages = []
+    for spec in PAGES:
+        shown = spec.in_nav and mode in spec.modes and (logged_in or not spec.needs_login)
+        pages.append(st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
+                             default=spec.default, visibility="visible" if shown else "hidden"))
+    return st.navigation(pages, position="top")
+
+
+def allowed(path: str) -> bool:
+    """Whether the current mode may open this page (kiosk mode reaches only the journey and the comparison)."""
+    spec = next((p for p in PAGES if p.path == path), None)
+    return spec is None or session.mode() in spec.modes

@@ -1,0 +1,106 @@
+"""Per-browser-session state: language, mode and the current visit, kept in the URL so a reload finds them.
+
+``init()`` runs once per script run from app.py. Pages then use ``visit()``, ``persona()``, ``start_visit()``,
+``is_logged_in()`` and ``track()``; none of them touch the database directly.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from simulators import i18n, visits
+from ui.resources import population, store
+
+VISIT_KEY = "visit_id"
+
+
+def init() -> None:
+    state = st.session_state
+    params = st.query_params
+    if "mode" not in state:  # read once, then kept for the whole session
+        state.mode = visits.normalise_mode(params.get("mode"))
+    wanted = i18n.normalise_lang(params.get("lang"))
+    if wanted:
+        state.lang = wanted
+    elif "lang" not in state:
+        state.lang = i18n.normalise_lang(st.context.locale) or i18n.DEFAULT_LANG
+    if VISIT_KEY not in state:
+        candidate = params.get("v")
+        state[VISIT_KEY] = candidate if candidate and visits.get(store(), candidate) else None
+    _sync_url()
+
+
+def _sync_url() -> None:
+    """Put lang, mode and visit back into the URL (a page change clears it), so a reload restores them."""
+    state = st.session_state
+    wanted = {"lang": state.lang, "mode": state.mode}
+    if state.get(VISIT_KEY):
+        wanted["v"] = state[VISIT_KEY]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+    if not state.get(VISIT_KEY) and "v" in st.query_params:
+        del st.query_params["v"]
+
+
+def mode() -> str:
+    return st.session_state.get("mode", "explore")
+
+
+def set_lang(value: str) -> None:
+    value = i18n.normalise_lang(value) or i18n.DEFAULT_LANG
+    st.session_state.lang = value
+    st.query_params["lang"] = value
+    current = visit()
+    if current:
+        visits.update(store(), current["visit_id"], lang=value)
+
+
+def visit() -> dict | None:
+    """The current visit, or None before Start (or after the visit was reset elsewhere)."""
+    visit_id = st.session_state.get(VISIT_KEY)
+    data = visits.get(store(), visit_id)
+    if visit_id and data is None:  # reset by the watchdog or another tab: forget it
+        st.session_state[VISIT_KEY] = None
+    return data
+
+
+def start_visit(persona_id: int | None) -> dict:
+    data = visits.create(store(), st.session_state.lang, mode(), persona_id)
+    st.session_state[VISIT_KEY] = data["visit_id"]
+    _sync_url()
+    return data
+
+
+def end_visit(reason: str = "reset") -> None:
+    visit_id = st.session_state.get(VISIT_KEY)
+    if visit_id:
+        visits.end(store(), visit_id, reason)
+    for key in list(st.session_state.keys()):
+        if key not in ("lang", "mode"):
+            del st.session_state[key]
+    st.session_state[VISIT_KEY] = None
+    _sync_url()
+
+
+def update_visit(**changes) -> dict | None:
+    visit_id = st.session_state.get(VISIT_KEY)
+    return visits.update(store(), visit_id, **changes) if visit_id else None
+
+
+def persona() -> dict | None:
+    """The visit's persona as a plain dict (see simulators.persona.persona_record), or None."""
+    current = visit()
+    if not current or current.get("persona_id") is None:
+        return None
+    from simulators.persona import persona_record
+
+    return persona_record(population(current.get("country", "DK")), int(current["persona_id"]))
+
+
+def is_logged_in() -> bool:
+    current = visit()
+    return bool(current and current.get("login"))
+
+
+def track(event: str, detail: str = "") -> None:
+    visits.track(store(), visit(), event, detail)
