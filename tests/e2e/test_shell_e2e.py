@@ -1,0 +1,53 @@
+"""The shell in a real browser: every page in de, en and da shows the banner, no error, and stays offline."""
+import time
+
+import pytest
+
+from simulators import i18n, visits
+from simulators.store import Store
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+from ui.navigation import PAGES
+
+SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
+
+
+def logged_in_visit(app_server, lang: str) -> str:
+    """A visit with a persona that is logged in, made directly in the app's store."""
+    from simulators.persona import pick_persona, persona_record
+    from simulators.citizens import generate_population
+    import os
+
+    population = generate_population(int(os.environ["DDS_POPULATION_SIZE"]), seed=int(os.environ["DDS_POPULATION_SEED"]))
+    persona_id = pick_persona(population, seed=1)
+    store = Store(app_server.db_url)
+    visit = visits.create(store, lang, "explore", persona_id)
+    user_id = persona_record(population, persona_id)["mitid_user_id"]
+    visits.update(store, visit["visit_id"], login={"user_id": user_id, "method": "onscreen_phone", "at": time.time()})
+    return visit["visit_id"]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "da"])
+def test_every_page_has_banner_no_error_and_no_foreign_requests(new_page, app_server, lang):
+    visit_id = logged_in_visit(app_server, lang)
+    for size_name, (width, height) in SIZES.items():
+        page = new_page(width, height, f"/?lang={lang}&v={visit_id}")
+        for spec in PAGES:
+            if spec.path == "pages/mitid_phone.py":
+                continue
+            page.goto(f"{app_server.url}/{spec.url_path}?lang={lang}&v={visit_id}")
+            wait_for_app(page)
+            assert_no_exception(page)
+            banner = page.get_by_test_id("dds-simulation-banner")
+            assert banner.is_visible(), spec.url_path
+            assert i18n.translate(lang, "banner.simulation") in banner.inner_text()
+            screenshot(page, f"shell-{spec.url_path}-{lang}-{size_name}")
+        page.context.close()
+
+
+def test_start_button_gives_a_persona_card(new_page):
+    page = new_page(1920, 1080, "/?lang=en")
+    page.get_by_role("button", name=i18n.translate("en", "welcome.start")).click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert page.get_by_text(i18n.translate("en", "persona.fictitious")).first.is_visible()
+    screenshot(page, "welcome-persona-en-desktop")
