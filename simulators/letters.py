@@ -11,11 +11,19 @@ Format::
     [de]  …   [en]  …
 
 Placeholders are ``{name}``. Parameter values are formatted for the language when rendered: names ending in
-``_date`` hold ISO dates, ``_dkk``/``_eur`` amounts of money, other ints numbers; everything else is text.
+``_date`` hold ISO dates, ``_datetime`` ISO date-times, ``_dkk``/``_eur`` amounts of money, ``_year`` years
+(never grouped: 2024, not 2.024), other ints numbers; everything else is text.
+Optional keys: ``assumption = true`` marks a letter whose sending through Digital Post is an assumption of the
+simulation (the page says so); ``attachment_name`` names the PDF attachment.
+
+Senders are ids from ``data/authorities.csv``; names with ``{municipality}``/``{region}`` are filled from the
+letter's parameters first, then from the persona.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import re
 import string
 import tomllib
 from functools import lru_cache
@@ -23,7 +31,12 @@ from pathlib import Path
 
 from simulators import i18n
 
-LETTERS_DIR = Path(__file__).resolve().parent.parent / "data" / "letters"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LETTERS_DIR = DATA_DIR / "letters"
+AUTHORITIES_CSV = DATA_DIR / "authorities.csv"
+# Persona fields a template may use without the caller passing them (see persona_params).
+PERSONA_FIELDS = ("full_name", "first_name", "last_name", "address_line1", "address_line2", "municipality",
+                  "region")
 
 
 @lru_cache(maxsize=None)
@@ -47,6 +60,9 @@ def placeholders(template_id: str) -> set[str]:
 def format_param(name: str, value, lang: str) -> str:
     if value is None:
         return ""
+    if name.endswith("_datetime"):
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+        return f"{i18n.fmt_date(moment.date(), lang, 'full')}, {i18n.fmt_time(moment, lang, 'short')}"
     if name.endswith("_date"):
         date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
         return i18n.fmt_date(date, lang, "long")
@@ -54,6 +70,8 @@ def format_param(name: str, value, lang: str) -> str:
         return i18n.fmt_money(value, lang, "DKK")
     if name.endswith("_eur"):
         return i18n.fmt_money(value, lang, "EUR")
+    if name.endswith("_year"):
+        return str(value)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -72,3 +90,39 @@ def render(template_id: str, lang: str, params: dict) -> dict:
     return {"template": template_id, "subject": text["subject"].format(**values),
             "body": text["body"].format(**values), "sender": template.get("sender", ""),
             "replyable": bool(template.get("replyable", False)), "attachment": bool(template.get("attachment", False))}
+
+
+def persona_params(persona: dict | None) -> dict:
+    """The persona's fields that templates may use as placeholders."""
+    persona = persona or {}
+    return {name: persona.get(name, "") for name in PERSONA_FIELDS}
+
+
+@lru_cache(maxsize=None)
+def authorities() -> dict[str, dict]:
+    """Sender id -> {"kind", "da", "de", "en"} from data/authorities.csv."""
+    with AUTHORITIES_CSV.open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: {"kind": row["kind"], "da": row["name_da"], "de": row["name_de"], "en": row["name_en"]}
+                for row in csv.DictReader(handle)}
+
+
+def sender_name(sender_id: str, lang: str, values: dict | None = None) -> str:
+    """The sender's name in ``lang``; {municipality}/{region} filled from ``values`` (letter params + persona)."""
+    entry = authorities().get(sender_id)
+    if entry is None:
+        return sender_id
+    values = values or {}
+    return entry[lang].format_map(_Blank({k: v for k, v in values.items() if v not in (None, "")}))
+
+
+class _Blank(dict):
+    def __missing__(self, key):  # an unknown municipality shows as "–", never as "{municipality}"
+        return "–"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text safe to show inside a Markdown label (button, caption): every Markdown character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
