@@ -1,7 +1,7 @@
 """Router only: page config, theme, language, mode, header, idle watchdog and st.navigation."""
 import streamlit as st
 
-from ui import header, navigation, session, theme
+from ui import header, navigation, runtime_tuning, session, theme, tour_panel, watchdog
 
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
                    initial_sidebar_state="collapsed")
@@ -9,4 +9,7 @@ session.init()
 theme.apply()
 page = navigation.build()
 header.render()
+watchdog.run(page)  # interaction stamp, stale-visit purge; kiosk: touch styles and idle reset
+tour_panel.render(page)  # presenter mode: the tour in the sidebar
+runtime_tuning.count_run()  # gc.freeze() once warm, when DDS_GC_FREEZE_AFTER_RUNS is set
 page.run()

@@ -72,6 +72,8 @@ def format_param(name: str, value, lang: str) -> str:
         return i18n.fmt_money(value, lang, "EUR")
     if name.endswith("_year"):
         return str(value)
+    if name.endswith("_quarter"):
+        return format_quarter(value, lang)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -79,17 +81,36 @@ def format_param(name: str, value, lang: str) -> str:
     return str(value)
 
 
-def render(template_id: str, lang: str, params: dict) -> dict:
-    """Subject, body and metadata of a letter in ``lang``. Raises KeyError when a placeholder has no value."""
+def render(template_id: str, lang: str, params: dict, strict: bool = True) -> dict:
+    """Subject, body and metadata of a letter in ``lang``. Raises KeyError when a placeholder has no value,
+    unless ``strict`` is False: then it shows as "–" (the mailbox must not break on another flow's slip)."""
     template = templates()[template_id]
     values = {name: format_param(name, value, lang) for name, value in params.items()}
     missing = placeholders(template_id) - values.keys()
-    if missing:
+    if missing and strict:
         raise KeyError(f"letter {template_id!r} lacks values for {sorted(missing)}")
+    values = _Blank(values)
     text = template[lang]
-    return {"template": template_id, "subject": text["subject"].format(**values),
-            "body": text["body"].format(**values), "sender": template.get("sender", ""),
-            "replyable": bool(template.get("replyable", False)), "attachment": bool(template.get("attachment", False))}
+    return {"template": template_id, "subject": text["subject"].format_map(values),
+            "body": text["body"].format_map(values), "sender": template.get("sender", ""),
+            "replyable": bool(template.get("replyable", False)), "attachment": bool(template.get("attachment", False)),
+            "assumption": bool(template.get("assumption", False))}
+
+
+_QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
+_QUARTER_PATTERNS = {"da": "{q}. kvartal {y}", "de": "{q}. Quartal {y}", "en": "Q{q} {y}"}
+
+
+def format_quarter(value, lang: str) -> str:
+    """'2024-Q3' (or '2024Q3', or a (year, quarter) pair) as '3. kvartal 2024' / '3. Quartal 2024' / 'Q3 2024'."""
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        year, quarter = value
+    else:
+        match = _QUARTER.match(str(value))
+        if not match:
+            return str(value)
+        year, quarter = match.groups()
+    return _QUARTER_PATTERNS.get(lang, _QUARTER_PATTERNS["en"]).format(q=int(quarter), y=int(year))
 
 
 def persona_params(persona: dict | None) -> dict:

@@ -198,8 +198,8 @@ def choose(login: Login, account: Account, authenticator: str, now: float, chann
         return Outcome(login, account, "mitid.error.unknown_method")
     until = suspended_until(account, authenticator, now)
     if until:
-        return Outcome(replace(login, state=AWAITING_METHOD, authenticator=None), account,
-                       "mitid.error.suspended", {"until": until})
+        return Outcome(replace(login, state=AWAITING_METHOD, authenticator=None, error="mitid.error.suspended",
+                               error_params={"until": until}), account, "mitid.error.suspended", {"until": until})
     state = {"app": PENDING, "chip": AWAITING_PASSWORD}.get(authenticator, AWAITING_CODE)
     return Outcome(replace(login, state=state, authenticator=authenticator, channel=channel,
                            expires_at=now + login.ttl, error=None, error_params={}), account)

@@ -15,6 +15,7 @@ import os
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlsplit
 
 from simulators import mitid, visits
@@ -163,17 +164,12 @@ class MitIDService:
             return None
         return self._issue_token(request_id, visit_id)
 
-    def kiosk(self, visit_id: str, request_id: str, action: str, *args, **kwargs) -> Result:
-        """Apply a kiosk-side transition (choose, set_channel, change_method, cancel, enter_code,
-        enter_password, press_chip_button) to the visit's own request."""
-        transitions = {"choose": mitid.choose, "set_channel": mitid.set_channel,
-                       "change_method": mitid.change_method, "cancel": mitid.cancel,
-                       "enter_code": mitid.enter_code, "enter_password": mitid.enter_password,
-                       "press_chip_button": mitid.press_chip_button}
+    def kiosk(self, visit_id: str, request_id: str, action: str, *args) -> Result:
+        """Apply a kiosk-side step (see KIOSK_STEPS) to the visit's own request."""
         loaded = self._load(request_id)
         if not loaded or loaded[0].data.get("visit_id") != visit_id:
             return Result(None, None, "mitid.error.no_request")
-        return self._apply(request_id, transitions[action], *args, via="kiosk", **kwargs)
+        return self._apply(request_id, KIOSK_STEPS[action], args, via="kiosk")
 
     # ---- the phone -----------------------------------------------------------------------------------------
     def resolve(self, token: str) -> Result:
@@ -186,21 +182,17 @@ class MitIDService:
             return Result(None, None, "mitid.phone.invalid_token")
         return Result(current.request_id, current.login, _token_problem(current.login), version=current.version)
 
-    def phone(self, token: str, request_id: str, action: str, *args) -> Result:
-        """Apply an app-side transition (swipe, reject, enter_pin) with the token, to the request it names."""
-        transitions = {"swipe": mitid.app_swipe, "reject": mitid.app_reject, "enter_pin": mitid.app_enter_pin}
+    def phone(self, token: str, request_id: str, action: str, *args, via: str = "phone") -> Result:
+        """Apply an app-side step (swipe, reject, enter_pin) with the token, to the request it names.
+        ``via`` is "phone" (the visitor's own phone) or "onscreen" (the phone drawn on the kiosk)."""
         found = self.resolve(token)
         if found.request_id is None:
             return found
         if found.request_id != request_id:
             return Result(request_id, None, "mitid.phone.foreign_token")
-        loaded = self._load(request_id)
-        if loaded[0].data.get("token_hash") != token_hash(token):
-            return Result(request_id, found.login, "mitid.phone.invalid_token")
         if found.error:
             return found
-        via = "onscreen" if found.login.channel == "onscreen" else "phone"
-        return self._apply(request_id, transitions[action], *args, via=via)
+        return self._apply(request_id, PHONE_STEPS[action], args, via=via, token=token)
 
     def claim_with_code(self, user_id: str, code: str) -> Result:
         """The simulated app without a QR scan: the user ID and the 4-digit code from the screen give the
@@ -208,7 +200,7 @@ class MitIDService:
         for item in self.store.find(REQUEST_KIND, key=mitid.normalise_user_id(user_id)):
             login = mitid.tick(mitid.Login.from_dict(item.data["login"]), self.clock())
             if login.state == mitid.PENDING and login.channel == "code4":
-                result = self._apply(item.id, mitid.enter_code4, code, via="phone")
+                result = self._apply(item.id, PHONE_STEPS["enter_code4"], (code,), via="phone")
                 if result.ok:
                     return Result(item.id, result.login, token=self._issue_token(item.id, item.visit_id),
                                   version=result.version)
@@ -216,24 +208,21 @@ class MitIDService:
         return Result(None, None, "mitid.phone.no_pending_for_code")
 
     # ---- the common path ---------------------------------------------------------------------------------
-    def _apply(self, request_id: str, transition, *args, via: str) -> Result:
+    def _apply(self, request_id: str, step: "Step", args: tuple, via: str, token: str | None = None) -> Result:
         for _attempt in range(5):
             item, login = self._load(request_id)
+            if token is not None and item.data.get("token_hash") != token_hash(token):
+                return Result(request_id, login, "mitid.phone.invalid_token")  # replaced by a newer token
             visit_id = item.data["visit_id"]
-            needs_account = transition in (mitid.choose, mitid.enter_code, mitid.enter_password,
-                                           mitid.app_enter_pin)
-            account = self.account(visit_id, login.user_id) if needs_account else None
-            now = self.clock()
-            outcome = (transition(login, account, *args, now) if needs_account and transition is not mitid.choose
-                       else transition(login, account, *args, now) if transition is mitid.choose
-                       else transition(login, *args, now))
+            account = self.account(visit_id, login.user_id) if step.needs_account else None
+            outcome = step.run(login, account, self.clock(), *args)
             new_login = outcome.login or login
             if new_login.to_dict() == login.to_dict():
                 return Result(request_id, login, outcome.error, outcome.params, version=item.version)
             saved = self.store.update(REQUEST_KIND, request_id, {**item.data, "login": new_login.to_dict()},
                                       expected_version=item.version)
             if saved is None:
-                continue  # lost a race: read again and decide on the winner's state
+                continue  # lost a race (a replayed token, kiosk and phone at once): decide on the winner's state
             if account is not None:
                 self._save_account(visit_id, account, outcome.account)
             if new_login.state == mitid.APPROVED and login.state != mitid.APPROVED:
@@ -255,3 +244,27 @@ def _token_problem(login: mitid.Login) -> str | None:
     return {mitid.APPROVED: "mitid.phone.used", mitid.REJECTED: "mitid.phone.used",
             mitid.EXPIRED: "mitid.phone.expired", mitid.CANCELLED: "mitid.phone.cancelled"}.get(
         login.state, "mitid.phone.not_waiting")
+
+
+@dataclass(frozen=True)
+class Step:
+    """A pure transition adapted to one call shape: run(login, account, now, *args) -> Outcome."""
+    run: Callable[..., mitid.Outcome]
+    needs_account: bool = False
+
+
+KIOSK_STEPS = {
+    "choose": Step(lambda lo, acc, now, auth, channel="qr": mitid.choose(lo, acc, auth, now, channel), True),
+    "set_channel": Step(lambda lo, acc, now, channel: mitid.set_channel(lo, channel, now)),
+    "change_method": Step(lambda lo, acc, now: mitid.change_method(lo, now)),
+    "cancel": Step(lambda lo, acc, now: mitid.cancel(lo, now)),
+    "enter_code": Step(lambda lo, acc, now, code: mitid.enter_code(lo, acc, code, now), True),
+    "enter_password": Step(lambda lo, acc, now, password: mitid.enter_password(lo, acc, password, now), True),
+    "press_chip_button": Step(lambda lo, acc, now: mitid.press_chip_button(lo, now)),
+}
+PHONE_STEPS = {
+    "swipe": Step(lambda lo, acc, now: mitid.app_swipe(lo, now)),
+    "reject": Step(lambda lo, acc, now: mitid.app_reject(lo, now)),
+    "enter_pin": Step(lambda lo, acc, now, pin: mitid.app_enter_pin(lo, acc, pin, now), True),
+    "enter_code4": Step(lambda lo, acc, now, code: mitid.enter_code4(lo, code, now)),
+}

@@ -11,6 +11,7 @@ from simulators import i18n, visits
 from ui.resources import population, store
 
 VISIT_KEY = "visit_id"
+KEEP_PREFIX = "keep_"  # session keys that outlive a visit (the presenter's chosen persona, the kiosk's language)
 
 
 def init() -> None:
@@ -76,7 +77,7 @@ def end_visit(reason: str = "reset") -> None:
     if visit_id:
         visits.end(store(), visit_id, reason)
     for key in list(st.session_state.keys()):
-        if key not in ("lang", "mode"):
+        if key not in ("lang", "mode") and not str(key).startswith(KEEP_PREFIX):
             del st.session_state[key]
     st.session_state[VISIT_KEY] = None
     _sync_url()
@@ -94,7 +95,9 @@ def persona() -> dict | None:
         return None
     from simulators.persona import persona_record
 
-    return persona_record(population(current.get("country", "DK")), int(current["persona_id"]))
+    record = persona_record(population(current.get("country", "DK")), int(current["persona_id"]))
+    changes = current.get("persona_changes")  # what the visitor's own actions changed (a new address, …)
+    return {**record, **changes} if record is not None and changes else record
 
 
 def is_logged_in() -> bool:

@@ -12,13 +12,18 @@ from simulators.borger.flows import FLOWS, Flow, register  # noqa: F401  (re-exp
 
 FLOW_MODULES: list[str] = [
     "moving", "passport", "pension", "tax",  # flows_a
-    # flows_b adds: "police", "library", "divorce", "daycare"
+    "police", "library", "divorce", "daycare",  # flows_b
 ]
 
 
 def load_flows() -> dict[str, Flow]:
+    """Import every flow module; FLOWS is then ordered like FLOW_MODULES (the portal lists them so)."""
     for name in FLOW_MODULES:
         importlib.import_module(f"simulators.borger.{name}")
+    rank = {f"simulators.borger.{name}": i for i, name in enumerate(FLOW_MODULES)}
+    ordered = sorted(FLOWS.values(), key=lambda f: rank.get(f.outcome.__module__, len(rank)))
+    FLOWS.clear()
+    FLOWS.update((f.id, f) for f in ordered)
     return FLOWS
 
 

@@ -12,7 +12,8 @@ Interface (kept stable; new things are added as optional fields with defaults):
   - ``eligible(persona, today) -> (ok: bool, reason_key: str | None, reason_params: dict)``
   - ``validate(step_id, answers, persona, today) -> {field_id: (message_key, params)}``; only the flow's own
     rules: ``Flow.check_step`` first adds ``"borger.err.required"`` for empty required fields (for a required
-    checkbox ``"borger.err.must_confirm"``) and skips the flow's rule for those fields.
+    checkbox ``"borger.err.must_confirm"``) and skips the flow's rule for those fields; for other fields the
+    flow's message replaces a generic one (not a number / not a date / not one of the options).
   - ``outcome(persona, answers, today) -> Outcome`` (without receipt number: ``Flow.finish`` sets it from a
     ``random.Random`` passed in and adds ``receipt_no``, ``full_name``, ``municipality`` and ``region`` to
     every letter's params, unless the flow set them, e.g. the new municipality after a move).
@@ -29,7 +30,8 @@ Interface (kept stable; new things are added as optional fields with defaults):
 - ``Option(value, label_key=None, label=None, params={})``: ``label`` is plain data text (a name, an address),
   shown escaped; ``label_key`` is translated with ``params``.
 - A ``Note`` is a dict ``{"kind": "text"|"info"|"warning"|"success"|"assumption"|"source", "key", "params"}`` or
-  ``{"kind": "rows", "rows": [{"label_key", "params", "value": Display}], "key": optional caption key}``.
+  ``{"kind": "rows", "rows": [{"label_key", "params", "value": Display}], "key": optional caption key,
+  "params": optional caption params}``.
 - A ``Display`` (a value to show) is one of ``{"text": str}``, ``{"key": k, "params": {}}``, ``{"date": iso}``,
   ``{"dkk": number}``, ``{"list": [Display, ...]}``.
 - Params follow the letter convention (simulators.letters.format_param): names ending in ``_date`` hold ISO
@@ -151,8 +153,10 @@ class Flow:
             elif not is_empty(value) and f.kind in ("choice", "select") and f.options is not None and \
                     value not in [o.value for o in f.options(persona, answers, today)]:
                 errors[f.id] = ("borger.err.choose_one", {})
+        required = {f for f, (key, _) in errors.items() if key in ("borger.err.required", "borger.err.must_confirm")}
         for field_id, message in self.validate(step_id, answers, persona, today).items():
-            errors.setdefault(field_id, message)
+            if field_id not in required:  # the flow's own message is more precise than a generic type error
+                errors[field_id] = message
         return errors
 
     def check_all(self, answers: Answers, persona: Persona, today: dt.date) -> dict[str, Errors]:

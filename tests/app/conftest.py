@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -9,12 +10,13 @@ from streamlit.testing.v1 import AppTest
 from simulators import visits
 from simulators.store import Store
 
+APP = Path(__file__).resolve().parents[2] / "app.py"  # from_file resolves relative paths against the caller
 LANGS = ("de", "en", "da")
 MODES = ("explore", "kiosk", "presenter")
 
 
 def make_app(lang: str = "en", mode: str = "explore", **params) -> AppTest:
-    at = AppTest.from_file("app.py", default_timeout=60)
+    at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["lang"] = lang
     at.query_params["mode"] = mode
     for key, value in params.items():

@@ -1,0 +1,184 @@
+"""Concurrent visitors over Streamlit's own WebSocket protocol: throughput, latency and memory per session.
+
+    .venv/bin/python bench/bench_load.py                      # starts the app itself, compares GC settings
+    .venv/bin/python bench/bench_load.py --levels 10,50,100 --seconds 45 --think 2,8
+    .venv/bin/python bench/bench_load.py --url http://127.0.0.1:8601 --url http://127.0.0.1:8602 \
+        [--database-url postgresql+psycopg://…] [--pid 1234]   # servers that already run (e.g. behind nginx)
+
+Each visitor is one browser tab (bench/stclient.py, bench/ws_journey.py): it walks the journey with a think
+time between clicks and sends the fragment timer ticks a browser sends. Levels are held one after the other
+on the same server (10, then 50, then 100 sessions connected at once); each level is measured for --seconds
+after its visitors have started. Printed per level: reruns per second, latency percentiles of the journey
+interactions (send → script_finished, as the visitor feels it), fragment ticks, RSS of the server and memory
+per session. Server settings compared in the same run (--configs):
+  postgc      Streamlit's default: a full gc.collect(2) after every script run (runner.postScriptGC = true)
+  nopostgc    runner.postScriptGC = false (Python's own generational GC only)
+  freeze      postgc, plus gc.freeze() once the process is warm (DDS_GC_FREEZE_AFTER_RUNS, ui/runtime_tuning.py)
+  repo        whatever .streamlit/config.toml and the environment say (what `make run` does)
+Only loopback addresses are contacted when the benchmark starts the app; --url is used as given.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.benchlib import ROOT, percentile, rss_mb, save_json, table, throwaway_database  # noqa: E402
+from bench.ws_journey import Recorder, Visitor  # noqa: E402
+
+CONFIGS = {
+    "postgc": (["--runner.postScriptGC", "true"], {"DDS_GC_FREEZE_AFTER_RUNS": "0"}),
+    "nopostgc": (["--runner.postScriptGC", "false"], {"DDS_GC_FREEZE_AFTER_RUNS": "0"}),
+    "freeze": (["--runner.postScriptGC", "true"], {"DDS_GC_FREEZE_AFTER_RUNS": "40"}),
+    "repo": ([], {}),
+}
+TARGET_P95_MS = 500.0
+
+
+def start_server(port: int, flags: list[str], env_extra: dict, log_dir: str) -> subprocess.Popen:
+    env = {**os.environ, **env_extra}
+    log = open(Path(log_dir) / f"server-{port}.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+                                "--server.port", str(port), "--server.headless", "true", *flags],
+                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"the app did not start on port {port}; see {log.name}")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+async def hold_levels(urls: list[str], pids: list[int], args, database_url: str | None) -> list[dict]:
+    """Warm up, then add visitors level by level and measure each level while all of them keep walking."""
+    warm = Recorder()
+    await asyncio.gather(*(Visitor(urls[i % len(urls)], warm, think=(0.2, 0.5), database_url=database_url)
+                           .run(journeys=1) for i in range(2)))
+    rss_warm = sum(rss_mb(pid) for pid in pids) if pids else float("nan")
+    recorder = Recorder(active=False)
+    visitors, tasks, results = [], [], []
+    for level in args.levels:
+        for i in range(len(visitors), level):
+            visitor = Visitor(urls[i % len(urls)], recorder, think=args.think, database_url=database_url)
+            visitors.append(visitor)
+            tasks.append(asyncio.create_task(_staggered(visitor, i, args.think[1])))
+        await asyncio.sleep(args.think[1] + 2)  # every new visitor has started
+        recorder.runs.clear(), recorder.ticks.clear(), recorder.errors.clear(), recorder.exceptions.clear()
+        recorder.journeys, recorder.active = 0, True
+        cpu0, started = _client_cpu(), time.monotonic()
+        await asyncio.sleep(args.seconds)
+        elapsed = time.monotonic() - started
+        recorder.active = False
+        rss = sum(rss_mb(pid) for pid in pids) if pids else float("nan")
+        crashed = [t for t in tasks if t.done() and t.exception()]
+        results.append(summarise(level, recorder, elapsed, rss, rss_warm, _client_cpu() - cpu0, crashed))
+    for visitor in visitors:
+        visitor.stop.set()
+    await asyncio.wait(tasks, timeout=60)
+    return results
+
+
+async def _staggered(visitor: Visitor, index: int, spread: float) -> None:
+    await asyncio.sleep(visitor.rng.uniform(0, spread))  # browsers of a class do not click in the same ms
+    await visitor.run()
+
+
+def _client_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def summarise(level: int, rec: Recorder, elapsed: float, rss: float, rss_warm: float, client_cpu: float,
+              crashed: list) -> dict:
+    journey = [s for values in rec.runs.values() for s in values]
+    steps = {name: {"n": len(v), "p50": percentile(v, 50) * 1000, "p95": percentile(v, 95) * 1000,
+                    "max": max(v) * 1000} for name, v in sorted(rec.runs.items())}
+    return {"sessions": level, "seconds": elapsed, "reruns_per_s": (len(journey) + len(rec.ticks)) / elapsed,
+            "interactions": len(journey), "ticks": len(rec.ticks), "journeys": rec.journeys,
+            "p50": percentile(journey, 50) * 1000, "p95": percentile(journey, 95) * 1000,
+            "p99": percentile(journey, 99) * 1000, "tick_p95": percentile(rec.ticks, 95) * 1000,
+            "rss_mb": rss, "mb_per_session": rss / level, "marginal_mb_per_session": (rss - rss_warm) / level,
+            "client_cpu_pct": 100 * client_cpu / elapsed, "steps": steps, "errors": dict(rec.errors),
+            "exceptions": dict(rec.exceptions), "crashed": [repr(t.exception())[:200] for t in crashed]}
+
+
+def print_results(all_results: dict[str, list[dict]]) -> None:
+    headers = ["config", "sessions", "reruns/s", "p50 ms", "p95 ms", "p99 ms", "tick p95", "journeys",
+               "RSS MB", "MB/session", "+MB/session", "client CPU %", "p95<500"]
+    rows = []
+    for config, results in all_results.items():
+        for r in results:
+            rows.append([config, r["sessions"], r["reruns_per_s"], r["p50"], r["p95"], r["p99"], r["tick_p95"],
+                         r["journeys"], r["rss_mb"], r["mb_per_session"], r["marginal_mb_per_session"],
+                         r["client_cpu_pct"], "ok" if r["p95"] < TARGET_P95_MS else "MISS"])
+    print(table(headers, rows, title="\nConcurrent sessions over the WebSocket (journey interactions; ticks = "
+                                     "fragment timers)"))
+    for config, results in all_results.items():
+        last = results[-1]
+        step_rows = [[name, s["n"], s["p50"], s["p95"], s["max"]] for name, s in last["steps"].items()]
+        print(table(["step", "n", "p50 ms", "p95 ms", "max ms"], step_rows,
+                    title=f"\n{config}: per step at {last['sessions']} sessions"))
+        for key in ("errors", "exceptions", "crashed"):
+            if last[key]:
+                print(f"  {key}: {last[key]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--levels", default="10,50,100", type=lambda s: [int(x) for x in s.split(",")])
+    parser.add_argument("--seconds", type=float, default=45, help="measurement window per level")
+    parser.add_argument("--think", default="2,8", type=lambda s: tuple(float(x) for x in s.split(",")),
+                        help="think time between clicks, uniform min,max seconds")
+    parser.add_argument("--configs", default="postgc,nopostgc,freeze",
+                        type=lambda s: [c for c in s.split(",") if c])
+    parser.add_argument("--port", type=int, default=8518)
+    parser.add_argument("--url", action="append", default=[], help="measure running servers instead")
+    parser.add_argument("--pid", action="append", type=int, default=[], help="server pids for RSS (with --url)")
+    parser.add_argument("--database-url", help="the servers' DDS_DATABASE_URL (with --url), for store logins")
+    parser.add_argument("--json", help="save all figures here")
+    args = parser.parse_args(argv)
+    all_results: dict[str, list[dict]] = {}
+    if args.url:
+        all_results["given URLs"] = asyncio.run(hold_levels(args.url, args.pid, args, args.database_url))
+    else:
+        log_dir = tempfile.mkdtemp(prefix="dds-load-")
+        for config in args.configs:
+            flags, env = CONFIGS[config]
+            database_url = throwaway_database()
+            server = start_server(args.port, flags, {"DDS_DATABASE_URL": database_url, **env}, log_dir)
+            try:
+                print(f"[{config}] server pid {server.pid} on 127.0.0.1:{args.port} (logs in {log_dir})", flush=True)
+                all_results[config] = asyncio.run(hold_levels([f"http://127.0.0.1:{args.port}"], [server.pid], args,
+                                                              database_url))
+            finally:
+                stop_server(server)
+            for r in all_results[config]:
+                print(f"[{config}] {r['sessions']:>4} sessions: {r['reruns_per_s']:.1f} reruns/s, "
+                      f"p95 {r['p95']:.0f} ms, RSS {r['rss_mb']:.0f} MB", flush=True)
+    print_results(all_results)
+    save_json(args.json, {"args": {k: v for k, v in vars(args).items()}, "results": all_results})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""borger.dk (simulation) after login: the 17 topic tiles, search, a topic page and an article page per life
+event with its "Genveje til selvbetjening" box (``?topic=<slug>``, ``?article=<flow id>``). Layout only."""
+import html
+
+import streamlit as st
+
+from simulators.borger import FLOWS
+from simulators.borger.search import search
+from simulators.borger.topics import TOPICS, topic
+from ui import borger_ui as ui
+from ui.i18n import lang, t
+
+PAGE = "pages/borger.py"
+POST_PAGE = "pages/digital_post.py"
+COLUMNS = 4
+
+visit, persona = ui.guard(PAGE)
+ui.header(persona)
+
+
+def go(**params) -> None:
+    for name in ("topic", "article"):
+        if name in st.query_params:
+            del st.query_params[name]
+    for name, value in params.items():
+        st.query_params[name] = value
+    st.rerun()
+
+
+def shortcut_box(flow) -> None:
+    with st.container(border=True, key=f"bdk_shortcuts_{flow.id}"):
+        st.html(f'<div class="bdk-shortcuts"><b>{html.escape(t("borger.shortcuts"))}</b></div>')
+        st.page_link("pages/selfservice.py", label=t("borger.start_flow", title=t(flow.title_key)), icon="➡️",
+                     query_params={"flow": flow.id})
+        st.caption(t("borger.requires_login_note"))
+
+
+def article_page(flow) -> None:
+    home = topic(flow.topic)
+    if st.button(t("borger.back_to", place=t(home.title_key) if home else "borger.dk"), type="tertiary",
+                 key="bdk_back_topic", icon="⬅️"):
+        go(topic=flow.topic) if home else go()
+    st.title(t(flow.title_key))
+    body, box = st.columns([3, 2], gap="large")
+    with body:
+        st.markdown(t(flow.article_key))
+    with box:
+        shortcut_box(flow)
+    with st.expander(t("borger.sources")):
+        for label_key, reference in flow.sources:
+            st.markdown(f"- {t(label_key)}: `{reference}`")
+
+
+def topic_page(current) -> None:
+    if st.button(t("borger.back_to", place="borger.dk"), type="tertiary", key="bdk_back_home", icon="⬅️"):
+        go()
+    st.title(f"{current.icon} {t(current.title_key)}")
+    services = [f for f in FLOWS.values() if f.topic == current.id]
+    if not services:
+        st.info(t("borger.topic_empty"))
+    for flow in services:
+        if st.button(t(flow.title_key), key=f"bdk_article_{flow.id}", icon="📄"):
+            go(article=flow.id)
+
+
+def front_page() -> None:
+    st.title(t("borger.welcome", name=persona["first_name"]))
+    links = st.columns(3)
+    links[0].page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
+    if ui.page_registered(POST_PAGE):
+        links[1].page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
+    query = st.text_input(t("borger.search_label"), key="bdk_search", placeholder=t("borger.search_placeholder"))
+    if query.strip():
+        found = search(query, lang(), FLOWS)
+        if not found:
+            st.info(t("borger.search_none"))
+        for hit in found[:8]:
+            kind = t("borger.search_service") if hit["kind"] == "service" else t("borger.search_topic")
+            if st.button(f"{t(hit['title_key'])} · {kind}", key=f"bdk_hit_{hit['kind']}_{hit['id']}", type="tertiary",
+                         icon="🔎"):
+                go(article=hit["id"]) if hit["kind"] == "service" else go(topic=hit["id"])
+    st.subheader(t("borger.services_title"))
+    service_cols = st.columns(COLUMNS)
+    for index, flow in enumerate(FLOWS.values()):
+        if service_cols[index % COLUMNS].button(t(flow.title_key), key=f"bdk_service_{flow.id}", width="stretch",
+                                                type="primary"):
+            go(article=flow.id)
+    st.subheader(t("borger.topics_title"))
+    tile_cols = st.columns(COLUMNS)
+    for index, item in enumerate(TOPICS):
+        if tile_cols[index % COLUMNS].button(f"{item.icon}  {t(item.title_key)}", key=f"bdk_topic_{item.id}",
+                                             width="stretch"):
+            go(topic=item.id)
+    st.caption(f"📚 **{t('borger.source')}:** {t('borger.topics_source')}")
+
+
+article_id, topic_id = st.query_params.get("article"), st.query_params.get("topic")
+if article_id in FLOWS:
+    article_page(FLOWS[article_id])
+elif topic(topic_id or ""):
+    topic_page(topic(topic_id))
+else:
+    front_page()

@@ -1,0 +1,119 @@
+"""The exhibitor's dashboard: live figures from the anonymous booth counters, for a big screen, with CSV export."""
+import datetime as dt
+
+import streamlit as st
+
+from simulators import booth_stats, i18n
+from simulators.borger import load_flows
+from ui import booth_charts, guards
+from ui.i18n import number, t, time
+from ui.resources import store
+
+guards.page_allowed("pages/dashboard.py")
+
+METHOD_KEYS = {"own_phone": "booth.method.own_phone", "onscreen_phone": "booth.method.onscreen_phone",
+               "four_digit_code": "booth.method.four_digit_code", "code_display": "booth.method.code_display",
+               "audio_code_reader": "booth.method.audio_code_reader", "chip": "booth.method.chip"}
+FUNNEL_KEYS = {"visit_start": "booth.funnel.visit_start", "login": "booth.funnel.login",
+               "flow_completed": "booth.funnel.flow_completed", "letter_opened": "booth.funnel.letter_opened",
+               "compare_viewed": "booth.funnel.compare_viewed"}
+PERIOD_KEYS = {"today": "booth.dash.period.today", "all": "booth.dash.period.all"}
+MODE_KEYS = {"all": "booth.dash.modes.all", "kiosk": "booth.dash.modes.kiosk",
+             "explore": "booth.dash.modes.explore", "presenter": "booth.dash.modes.presenter"}
+REFRESH_SECONDS = 5
+
+st.html("""<style>
+.st-key-dash_figures [data-testid="stMetricValue"] {font-size: 3rem; font-weight: 700; color: #2E5A14;}
+.st-key-dash_figures [data-testid="stMetricLabel"] p {font-size: 1.15rem;}
+.st-key-dash_figures h3 {margin-top: .2rem; padding-bottom: .2rem;}
+.st-key-dash_figures [data-testid="stMetricValue"] > div {line-height: 1.1;}
+.st-key-dash_figures h3 {font-size: 1.45rem;}
+</style>""")
+
+heading, period_column, mode_column = st.columns([5, 2, 3], vertical_alignment="bottom")
+with heading:
+    st.header(t("booth.dash.title"))
+    st.caption(t("booth.dash.lead", seconds=REFRESH_SECONDS))
+period_labels = {code: t(key) for code, key in PERIOD_KEYS.items()}
+mode_labels = {code: t(key) for code, key in MODE_KEYS.items()}
+period = period_column.segmented_control(t("booth.dash.period"), list(PERIOD_KEYS), default="today",
+                                         format_func=period_labels.get, key="dash_period", required=True)
+mode_choice = mode_column.segmented_control(t("booth.dash.modes"), list(MODE_KEYS), default="all",
+                                            format_func=mode_labels.get, key="dash_modes", required=True)
+
+
+def window() -> tuple[float | None, tuple[str, ...] | None]:
+    since = booth_stats.day_start(dt.datetime.now()) if period == "today" else None
+    modes = None if mode_choice == "all" else (mode_choice,)
+    return since, modes
+
+
+def summary_csv() -> str:  # called on click, in another thread: reads the counters as they are then
+    since, modes = window()
+    return booth_stats.summary_csv(booth_stats.summarise(store().events(since), since=since, modes=modes))
+
+
+def events_csv() -> str:
+    since, _ = window()
+    return booth_stats.events_csv(store().events(since))
+
+
+def flow_label(code: str) -> str:
+    flow = load_flows().get(code)
+    return t(flow.title_key) if flow else code
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    minutes, rest = divmod(int(round(seconds)), 60)
+    return t("booth.dash.duration", minutes=minutes, seconds=f"{rest:02d}")
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def figures() -> None:
+    since, modes = window()
+    s = booth_stats.summarise(store().events(since), since=since, modes=modes)
+    with st.container(key="dash_figures"):
+        row = st.columns(5)
+        row[0].metric(t("booth.dash.visits_today") if since else t("booth.dash.visits_all"), number(s.visits),
+                      border=True)
+        row[1].metric(t("booth.dash.logins"), number(sum(s.logins_by_method.values())), border=True)
+        row[2].metric(t("booth.dash.flows"), number(sum(s.flows_completed.values())), border=True)
+        row[3].metric(t("booth.dash.letters"), number(s.letters_opened), border=True)
+        row[4].metric(t("booth.dash.median"), duration(s.median_visit_seconds), border=True,
+                      help=t("booth.dash.median_help", visits=number(s.timed_visits)))
+        chart = {"config": {"displayModeBar": False, "staticPlot": True}}
+        funnel_col, methods_col, flows_col = st.columns([10, 8, 11], gap="large")
+        funnel_col.subheader(t("booth.dash.funnel"))
+        funnel_col.plotly_chart(booth_charts.funnel([t(FUNNEL_KEYS[k]) for k, _ in s.funnel],
+                                                    [n for _, n in s.funnel], height=280), key="dash_funnel", **chart)
+        methods_col.subheader(t("booth.dash.methods"))
+        methods_col.plotly_chart(booth_charts.bars([t(METHOD_KEYS[k]) if k in METHOD_KEYS else k
+                                                    for k in s.logins_by_method], list(s.logins_by_method.values()),
+                                                   height=280), key="dash_methods", **chart)
+        flows_col.subheader(t("booth.dash.flows_by_type"))
+        if s.flows_completed:
+            flows_col.plotly_chart(booth_charts.bars([flow_label(k) for k in s.flows_completed],
+                                                     list(s.flows_completed.values()), height=280),
+                                   key="dash_flows", **chart)
+        else:
+            flows_col.info(t("booth.dash.no_flows"))
+        langs_col, hours_col = st.columns([3, 7], gap="large")
+        langs_col.subheader(t("booth.dash.languages"))
+        langs_col.plotly_chart(booth_charts.bars([i18n.LANGUAGE_NAMES.get(k, k) for k in s.languages],
+                                                 list(s.languages.values()), height=150), key="dash_langs", **chart)
+        hours_col.subheader(t("booth.dash.by_hour"))
+        hours = range(min(s.visits_by_hour, default=9), max(s.visits_by_hour, default=17) + 1)
+        hours_col.plotly_chart(booth_charts.columns([f"{h:02d}" for h in hours],
+                                                    [s.visits_by_hour.get(h, 0) for h in hours], height=150),
+                               key="dash_hours", **chart)
+    st.caption(t("booth.dash.source") + " " + t("booth.dash.updated", time=time(dt.datetime.now(), "medium")))
+
+
+figures()
+footer = st.columns([1, 1, 3])
+footer[0].download_button(t("booth.dash.export_summary"), summary_csv, file_name="booth-summary.csv", mime="text/csv",
+                          on_click="ignore", icon="📥", key="dash_csv_summary", width="stretch")
+footer[1].download_button(t("booth.dash.export_events"), events_csv, file_name="booth-events.csv", mime="text/csv",
+                          on_click="ignore", icon="📥", key="dash_csv_events", width="stretch")

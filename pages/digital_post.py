@@ -1,0 +1,56 @@
+"""Digital Post: the persona's mailbox, with the letters of its life and those the visitor's actions caused.
+
+Layout only; the rules live in simulators.postbox, post_views, post_compose and life_letters.
+"""
+import streamlit as st
+
+from simulators import life_letters, post_views, postbox
+from ui import guards, post_compose_form, post_duty, post_letter, post_list, post_notice, post_state, session
+from ui.i18n import lang, t
+from ui.resources import population, store
+
+guards.page_allowed("pages/digital_post.py")
+visit = guards.require_login()
+persona = session.persona()
+if persona is None:
+    st.info(t("guard.start_first"))
+    st.stop()
+visit_id = visit["visit_id"]
+life_letters.seed_mailbox(store(), visit_id, persona, population())
+post_notice.show()
+post_state.init()
+
+st.title(t("post.title"))
+st.caption(t("post.lead"))
+post_duty.exempt_notice(persona)
+
+flash = post_state.take_flash()
+if flash:
+    key, params = flash
+    (st.error if key.startswith("post.error.") else st.success)(t(key, **params))
+
+all_folders = postbox.folders(store(), visit_id)
+known = {f["id"]: f for f in all_folders}
+if st.session_state[post_state.FOLDER] not in known:  # an own folder deleted in another tab
+    post_state.go_folder("inbox")
+all_letters = postbox.list_letters(store(), visit_id)
+post_list.folder_bar(all_folders, all_letters)
+
+compose = st.session_state[post_state.COMPOSE]
+opened = postbox.get_letter(store(), visit_id, st.session_state[post_state.OPEN] or "")
+if compose:
+    answered = postbox.get_letter(store(), visit_id, compose) if compose != "new" else None
+    post_compose_form.render(post_views.render(answered, lang(), persona) if answered else None, persona)
+elif opened is not None:
+    view = post_views.render(opened, lang(), persona)
+    original = None if postbox.is_outgoing(opened) else post_views.render(opened, "da", persona)
+    post_letter.render(view, original, persona, all_folders)
+else:
+    folder = known[st.session_state[post_state.FOLDER]]
+    post_list.tools(folder)
+    views = [post_views.render(letter, lang(), persona) for letter in all_letters if letter["folder"] == folder["id"]]
+    post_list.letter_list(views, folder)
+    post_duty.assumptions()
+
+st.divider()
+post_duty.explanation()

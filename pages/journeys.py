@@ -1,0 +1,40 @@
+"""Life events in Denmark and Germany side by side: step timelines, the race for presenters, and what Germany can
+learn. ``?event=moving|newborn|passport|tax|divorce|car|business`` opens one event directly."""
+import streamlit as st
+
+from simulators import journeys
+from simulators.journey_race import race_figure
+from ui import journey_view
+from ui.compare_view import PLOTLY_CONFIG
+from ui.guards import page_allowed
+from ui.i18n import lang, t
+
+page_allowed("pages/journeys.py")
+all_journeys = journeys.load()
+
+st.title(t("compare.journeys.title"))
+st.markdown(t("compare.journeys.intro"))
+event_labels = {e: f"{journeys.EVENT_ICONS[e]} {t(journeys.EVENT_KEYS[e])}" for e in journeys.EVENTS}
+event = st.segmented_control(t("compare.journeys.pick"), list(event_labels), default="moving", required=True,
+                             key="event", bind="query-params", format_func=event_labels.get)
+dk, de = all_journeys[(event, "DK")], all_journeys[(event, "DE")]
+
+st.header(t("compare.journeys.heading", event=t(journeys.EVENT_KEYS[event])))
+for column, journey in zip(st.columns(2, gap="large"), (dk, de)):
+    with column:
+        journey_view.summary(journey)
+        journey_view.timeline(journey)
+
+st.header(t("compare.race.heading"))
+st.caption(t("compare.race.how"))
+st.plotly_chart(race_figure(dk, de, lang()), width="stretch", config=PLOTLY_CONFIG, key="race",
+                alt=t("compare.race.alt", event=t(journeys.EVENT_KEYS[event])))
+
+st.header(t("compare.learn.heading"))
+st.markdown(t("compare.learn.intro"))
+journey_view.learn_panel(journeys.learn_facts())
+
+st.page_link("pages/compare.py", label=t("compare.link.indicators"), icon="📊")
+with st.expander(t("compare.journeys.sources_expand")):
+    for source in dict.fromkeys(dk.all_sources() + de.all_sources()):
+        st.markdown(f"- {source.title}  \n  `{source.url}`")

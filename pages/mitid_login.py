@@ -1,0 +1,92 @@
+"""MitID login on the kiosk: the MitID-style box, the persona's demo devices, the on-screen phone, the explainer.
+
+The login lives in the store (simulators.mitid_service), so the visitor's phone can approve it from another
+browser; a fragment polls the store every second and reruns the page when the login changed.
+"""
+import streamlit as st
+
+from simulators import mitid
+from simulators.mitid_service import request_seconds
+from ui import guards, mitid_app, mitid_box, mitid_panels, navigation, session
+from ui.i18n import t
+
+BORGER_PAGE = "pages/borger.py"
+
+guards.page_allowed("pages/mitid_login.py")
+visit = guards.require_visit()
+mitid_app.apply_css()
+svc = mitid_app.service()
+persona = session.persona()
+persona_user = persona.get("mitid_user_id") if persona else None
+borger_registered = any(p.path == BORGER_PAGE for p in navigation.PAGES)
+
+if visit.get("login"):
+    if st.session_state.pop("mitid_watching", None) and borger_registered:
+        st.switch_page(BORGER_PAGE)  # just approved: straight on to borger.dk, as the real login returns
+    mitid_panels.landing(visit, persona, borger_registered)
+    mitid_panels.under_the_hood(request_seconds())
+    st.stop()
+
+visit_id = visit["visit_id"]
+current = svc.current(visit_id)
+request_id, login = current.request_id, current.login
+if login and (login.state == mitid.APPROVED or request_id == st.session_state.get("mitid_dismissed")):
+    login = None  # logged off since, or "try again" pressed: a fresh start
+account = svc.account(visit_id, persona_user)
+tokens = st.session_state.setdefault("mitid_tokens", {})
+if login and login.active and request_id not in tokens:
+    tokens[request_id] = svc.reissue_token(visit_id, request_id)  # after a reload only the hash is left
+
+
+@st.fragment(run_every=1)
+def watch(version_seen: int) -> None:
+    """Follow the phone: any change of the login in the store (approved, rejected, expired) reruns the page."""
+    now = svc.get(request_id)
+    if now.version != version_seen or now.login is None:
+        st.rerun(scope="app")
+    mitid_box.countdown(now.login, svc.clock())
+
+
+box_col, side_col = st.columns([3, 2], gap="large")
+with box_col, st.container(key="mitid_box"):
+    mitid_box.header(mitid.SERVICE, mitid.REFERENCE_LOG_ON)
+    if login is None:
+        started = mitid_box.user_id_step(svc, visit_id, persona_user)
+        if started:
+            st.session_state["mitid_tokens"] = dict([started])
+            st.rerun()
+    elif not login.active:
+        mitid_box.final_step(login, request_id)
+    else:
+        st.session_state["mitid_watching"] = request_id
+        if login.error:
+            mitid_box.show_error(login.error, login.error_params)
+        state = login.state
+        if state == mitid.AWAITING_METHOD:
+            mitid_box.method_step(svc, visit_id, request_id, account, svc.clock())
+        elif state in (mitid.PENDING, mitid.AWAITING_PIN):
+            mitid_box.app_step(svc, visit_id, request_id, login, tokens[request_id])
+        elif state == mitid.AWAITING_CODE:
+            mitid_box.code_step(svc, visit_id, request_id, login, account)
+        elif state == mitid.AWAITING_PASSWORD:
+            mitid_box.password_step(svc, visit_id, request_id, login, account.password)
+        elif state == mitid.AWAITING_CHIP_BUTTON:
+            mitid_box.chip_button_step(svc, visit_id, request_id)
+        watch(current.version)
+        st.caption(t("mitid.assumption.expiry", duration=mitid_app.duration(login.ttl)))
+        change, cancel = st.columns(2)
+        if state != mitid.AWAITING_METHOD and change.button(t("mitid.change_method"), key="mitid_change",
+                                                            icon="🔄", width="stretch"):
+            svc.kiosk(visit_id, request_id, "change_method")
+            st.rerun()
+        if cancel.button(t("mitid.cancel"), key="mitid_cancel", icon="✖️", width="stretch"):
+            svc.kiosk(visit_id, request_id, "cancel")
+            st.rerun()
+
+with side_col:
+    mitid_panels.device_panel(account)
+    if login and login.state == mitid.AWAITING_CODE:
+        mitid_panels.code_device(account, login.authenticator, svc.clock)
+    if login and login.state in (mitid.PENDING, mitid.AWAITING_PIN) and login.channel == "onscreen":
+        mitid_app.app_screen(svc, tokens[request_id], request_id, login, via="onscreen", demo_pin=account.pin)
+    mitid_panels.under_the_hood(request_seconds())

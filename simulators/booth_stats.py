@@ -1,0 +1,168 @@
+"""Aggregates of the anonymous booth counters for the exhibitor's dashboard (pure pandas, no Streamlit).
+
+Input: rows of ``Store.events()`` — ``{seq, ts, visit_tag, event, detail, lang, mode}``. A visit's events share a
+random ``visit_tag``; nothing in them names a person. ``detail`` is always a code (a login method, a flow id, the
+reason a visit ended), which ``offending_events`` checks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+COLUMNS = ("seq", "ts", "visit_tag", "event", "detail", "lang", "mode")
+LOGIN_METHODS = ("own_phone", "onscreen_phone", "four_digit_code", "code_display", "audio_code_reader", "chip")
+FUNNEL = ("visit_start", "login", "flow_completed", "letter_opened", "compare_viewed")
+LANGS = ("de", "en", "da")
+MODES = ("explore", "kiosk", "presenter")
+# Visits ended by the server purge sat idle for half an hour: their length says nothing about the visitor.
+UNTIMED_END_REASONS = ("stale",)
+_CODE = re.compile(r"^[a-z0-9][a-z0-9_.:\-]{0,63}$")
+_TAG = re.compile(r"^[0-9a-f]{8,32}$")
+
+
+def is_code(text: str) -> bool:
+    """A machine code (lower-case letters, digits, ``_.:-``), not a name, a CPR number or free text."""
+    return bool(_CODE.match(text or "")) and not re.search(r"\d{6}-?\d{4}", text)
+
+
+def offending_events(events: list[dict]) -> list[dict]:
+    """Events holding anything but codes (empty detail/lang/mode are allowed); the dashboard must get none."""
+    bad = []
+    for row in events:
+        fields_ok = (is_code(row.get("event", "")) and bool(_TAG.match(row.get("visit_tag", "")))
+                     and all(not row.get(name) or is_code(row[name]) for name in ("detail", "lang", "mode")))
+        if not fields_ok:
+            bad.append(row)
+    return bad
+
+
+def to_frame(events: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(list(events), columns=list(COLUMNS))
+    frame["ts"] = frame["ts"].astype(float)
+    for name in ("visit_tag", "event", "detail", "lang", "mode"):
+        frame[name] = frame[name].fillna("").astype(str)
+    return frame
+
+
+def day_start(now: dt.datetime) -> float:
+    """Midnight of ``now``'s day (local time of the booth) as a timestamp."""
+    return now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
+
+
+@dataclass
+class BoothSummary:
+    visits: int = 0
+    logins_by_method: dict[str, int] = field(default_factory=dict)
+    flows_completed: dict[str, int] = field(default_factory=dict)
+    letters_opened: int = 0
+    visits_with_letter_opened: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    modes: dict[str, int] = field(default_factory=dict)
+    funnel: list[tuple[str, int]] = field(default_factory=list)
+    median_visit_seconds: float | None = None
+    timed_visits: int = 0
+    visits_by_hour: dict[int, int] = field(default_factory=dict)
+    end_reasons: dict[str, int] = field(default_factory=dict)
+
+
+def _counts(series: pd.Series, order: tuple[str, ...] = ()) -> dict[str, int]:
+    counted = series.value_counts()
+    result = {key: int(counted.get(key, 0)) for key in order}
+    for key, value in counted.sort_values(ascending=False).items():
+        if key and key not in result:
+            result[str(key)] = int(value)
+    return result
+
+
+def summarise(events: list[dict] | pd.DataFrame, since: float | None = None, until: float | None = None,
+              modes: tuple[str, ...] | None = None, tz: dt.tzinfo | None = None) -> BoothSummary:
+    """The dashboard's figures for the visits that started in [since, until) (and in ``modes``, if given).
+
+    Every later event of such a visit counts, even past ``until``, so a visit is never cut in half.
+    """
+    frame = events if isinstance(events, pd.DataFrame) else to_frame(events)
+    starts = frame[frame.event == "visit_start"]
+    if since is not None:
+        starts = starts[starts.ts >= since]
+    if until is not None:
+        starts = starts[starts.ts < until]
+    if modes is not None:
+        starts = starts[starts["mode"].isin(modes)]
+    starts = starts.drop_duplicates("visit_tag")
+    tags = set(starts.visit_tag)
+    mine = frame[frame.visit_tag.isin(tags)]
+    summary = BoothSummary(visits=len(starts))
+    summary.logins_by_method = _counts(mine[mine.event == "login"].detail, LOGIN_METHODS)
+    summary.flows_completed = _counts(mine[mine.event == "flow_completed"].detail)
+    opened = mine[mine.event == "letter_opened"]
+    summary.letters_opened = len(opened)
+    summary.visits_with_letter_opened = opened.visit_tag.nunique()
+    summary.languages = _counts(starts.lang, LANGS)
+    summary.modes = _counts(starts["mode"], MODES)
+    summary.funnel = funnel(mine, tags)
+    durations = visit_durations(mine)
+    summary.timed_visits = len(durations)
+    summary.median_visit_seconds = float(durations.median()) if len(durations) else None
+    hours = pd.to_datetime(starts.ts, unit="s", utc=True).dt.tz_convert(tz or _local_tz()).dt.hour
+    summary.visits_by_hour = {int(h): int(n) for h, n in hours.value_counts().sort_index().items()}
+    summary.end_reasons = _counts(mine[mine.event == "visit_end"].detail)
+    return summary
+
+
+def _local_tz() -> dt.tzinfo:
+    return dt.datetime.now().astimezone().tzinfo
+
+
+def funnel(frame: pd.DataFrame, tags: set[str]) -> list[tuple[str, int]]:
+    """How many visits reached each stage having reached every stage before it (so the counts never grow)."""
+    reached = set(tags)
+    stages = []
+    for stage in FUNNEL:
+        reached &= set(frame[frame.event == stage].visit_tag)
+        stages.append((stage, len(reached)))
+    return stages
+
+
+def visit_durations(frame: pd.DataFrame) -> pd.Series:
+    """Seconds from visit_start to visit_end, per visit that has ended (server purges excluded)."""
+    starts = frame[frame.event == "visit_start"].groupby("visit_tag").ts.min()
+    ends = frame[(frame.event == "visit_end") & ~frame.detail.isin(UNTIMED_END_REASONS)].groupby("visit_tag").ts.min()
+    both = pd.concat([starts.rename("start"), ends.rename("end")], axis=1, join="inner")
+    return (both["end"] - both["start"]).clip(lower=0).reset_index(drop=True)
+
+
+def summary_rows(summary: BoothSummary) -> list[tuple[str, str, float]]:
+    """The summary as (section, code, value) rows — the CSV export and the tests share this shape."""
+    rows: list[tuple[str, str, float]] = [("visits", "total", summary.visits)]
+    rows += [("login", k, v) for k, v in summary.logins_by_method.items()]
+    rows += [("flow_completed", k, v) for k, v in summary.flows_completed.items()]
+    rows += [("letters_opened", "total", summary.letters_opened),
+             ("letters_opened", "visits", summary.visits_with_letter_opened)]
+    rows += [("language", k, v) for k, v in summary.languages.items()]
+    rows += [("mode", k, v) for k, v in summary.modes.items()]
+    rows += [("funnel", k, v) for k, v in summary.funnel]
+    if summary.median_visit_seconds is not None:
+        rows.append(("median_visit_seconds", "all", round(summary.median_visit_seconds, 1)))
+    rows += [("visits_by_hour", f"{h:02d}", v) for h, v in summary.visits_by_hour.items()]
+    rows += [("visit_end", k, v) for k, v in summary.end_reasons.items()]
+    return rows
+
+
+def summary_csv(summary: BoothSummary) -> str:
+    buffer = io.StringIO()
+    pd.DataFrame(summary_rows(summary), columns=["section", "code", "value"]).to_csv(buffer, index=False)
+    return buffer.getvalue()
+
+
+def events_csv(events: list[dict] | pd.DataFrame) -> str:
+    """The raw anonymous counters, with an ISO timestamp added for spreadsheets."""
+    frame = events if isinstance(events, pd.DataFrame) else to_frame(events)
+    out = frame.copy()
+    out.insert(2, "time_utc", pd.to_datetime(out.ts, unit="s", utc=True).dt.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    buffer = io.StringIO()
+    out.to_csv(buffer, index=False)
+    return buffer.getvalue()

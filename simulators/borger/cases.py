@@ -1,0 +1,90 @@
+"""Persisting self-service outcomes and building Mit Overblik from them.
+
+``submit(store, visit_id, flow_id, outcome)`` stores the submission (kind "submission", scoped to the visit),
+delivers its letters to Digital Post, applies ``changes["persona"]`` to the visit's ``persona_changes`` (which
+``ui.session.persona()`` lays over the population record), removes the flow's draft and records the booth event.
+
+``Outcome.changes`` (all keys optional)::
+
+    {"persona":   {field: value, ...},          # overrides of the persona record (new address, civil status …)
+     "doctor":    {"name", "address", "since", "fictitious": True},
+     "cases":     [{"flow", "title_key", "status_key", "authority", "params", "date"}],
+     "payments":  [{"label_key", "params", "amount_dkk", "period_key", "next_date", "authority",
+                    "direction": "in"|"out", "source_key", "assumption_key"}],
+     "deadlines": [{"label_key", "params", "date", "source_key"}]}
+
+Status keys a flow may use: ``borger.case.received``, ``borger.case.registered``, ``borger.case.booked``,
+``borger.case.decided``, ``borger.case.in_progress``. Period keys: ``borger.period.month``,
+``borger.period.quarter``, ``borger.period.year``, ``borger.period.once``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from simulators import postbox, visits
+from simulators.borger import addresses, benefits
+from simulators.borger.flows import Outcome
+from simulators.store import Store
+
+KIND = "submission"
+
+
+def submit(store: Store, visit_id: str, flow_id: str, outcome: Outcome | dict) -> dict:
+    """Persist a finished flow. Returns the stored submission (with ``submission_id``)."""
+    data = outcome.to_dict() if isinstance(outcome, Outcome) else dict(outcome)
+    submission = {"submission_id": uuid.uuid4().hex, "flow_id": flow_id, **data,
+                  "stored_at": dt.datetime.now().replace(microsecond=0).isoformat()}
+    store.put(KIND, submission["submission_id"], submission, visit_id=visit_id, key=data.get("receipt_no"))
+    postbox.deliver(store, visit_id, data.get("letters", []), origin="action")
+    visit = visits.get(store, visit_id) or {}
+    changes = {}
+    persona_changes = (data.get("changes") or {}).get("persona")
+    if persona_changes:
+        changes["persona_changes"] = {**(visit.get("persona_changes") or {}), **persona_changes}
+    drafts = dict(visit.get("drafts") or {})
+    if flow_id in drafts:
+        drafts.pop(flow_id)
+        changes["drafts"] = drafts
+    if changes:
+        visit = visits.update(store, visit_id, **changes) or visit
+    visits.track(store, visit, "flow_completed", flow_id)
+    return submission
+
+
+def submissions(store: Store, visit_id: str, flow_id: str | None = None) -> list[dict]:
+    found = [item.data for item in store.find(KIND, visit_id=visit_id)]
+    return [s for s in found if flow_id is None or s["flow_id"] == flow_id]
+
+
+def submission(store: Store, visit_id: str, submission_id: str) -> dict | None:
+    item = store.get(KIND, submission_id)
+    return item.data if item and item.visit_id == visit_id else None
+
+
+def apply_persona_changes(persona: dict | None, changes: dict | None) -> dict | None:
+    """The persona record with a visit's changes laid over it (a new address after a move, …)."""
+    if persona is None or not changes:
+        return persona
+    return {**persona, **changes}
+
+
+def overview(store: Store, visit_id: str, persona: dict, today: dt.date) -> dict:
+    """Mit Overblik: the persona's register data (with the visit's changes), household, doctor, cases,
+    payments and deadlines. ``persona`` is the record with the visit's changes already applied."""
+    done = submissions(store, visit_id)
+    doctor = {**addresses.assumed_doctor(persona), "assumed": True}
+    cases, payments, deadlines = [], benefits.regular_payments(persona, today), benefits.regular_deadlines(persona, today)
+    for sub in done:
+        changes = sub.get("changes") or {}
+        if changes.get("doctor"):
+            doctor = {**changes["doctor"], "assumed": False}
+        for case in changes.get("cases") or []:
+            cases.append({**case, "receipt_no": sub.get("receipt_no"), "submission_id": sub["submission_id"]})
+        payments.extend(changes.get("payments") or [])
+        deadlines.extend(changes.get("deadlines") or [])
+    deadlines = [d for d in deadlines if not d.get("date") or d["date"] >= today.isoformat()]
+    deadlines.sort(key=lambda d: d.get("date") or "9999")
+    cases.sort(key=lambda c: c.get("date") or "", reverse=True)
+    return {"persona": persona, "household": persona.get("household") or [], "doctor": doctor,
+            "cases": cases, "payments": payments, "deadlines": deadlines, "submissions": len(done)}

@@ -1,0 +1,54 @@
+"""Daycare prices of the sourced municipalities (Copenhagen and Aarhus, 2025; data/daycare_prices.csv).
+
+Both sources give a lower rate from about age 3: Copenhagen from the month the child is 3 years 1 month,
+Aarhus from the 1st of the month after the 3rd birthday. For other municipalities no price is in the data; the
+pages then show only the legal cap (parents pay at most 25 % of the gross operating cost, uvm.dk).
+Assumption: the rate shown in Mit Overblik is the full-time one without the optional lunch scheme.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from simulators.borger.child_age import add_months, months_old
+
+SETTING = {"vuggestue": "institution", "dagpleje": "dagpleje", "boernehave": "institution"}
+PRICES_CSV = Path(__file__).resolve().parents[2] / "data" / "daycare_prices.csv"
+FULL_TIME_VARIANT = {"København": {"institution": "without_lunch", "dagpleje": "incl_lunch"},
+                     "Aarhus": {"institution": "hours_51_5", "dagpleje": "hours_48"}}  # assumption
+VARIANT_KEYS = {"without_lunch": "flows_b.daycare.variant.without_lunch",
+                "with_lunch": "flows_b.daycare.variant.with_lunch",
+                "incl_lunch": "flows_b.daycare.variant.incl_lunch", "hours_25": "flows_b.daycare.variant.hours_25",
+                "hours_30": "flows_b.daycare.variant.hours_30", "hours_51_5": "flows_b.daycare.variant.hours_51_5",
+                "hours_48": "flows_b.daycare.variant.hours_48"}
+SOURCE_KEYS = {"København": "flows_b.daycare.src_price_kk_text", "Aarhus": "flows_b.daycare.src_price_aarhus_text"}
+
+
+@lru_cache(maxsize=1)
+def price_table() -> tuple[dict, ...]:
+    with PRICES_CSV.open(encoding="utf-8", newline="") as handle:
+        return tuple({**row, "year": int(row["year"]), "price_dkk_month": int(row["price_dkk_month"])}
+                     for row in csv.DictReader(handle))
+
+
+def age_band(municipality: str, birth: dt.date, day: dt.date) -> str:
+    """Copenhagen: the lower rate from the month the child is 3 y 1 m; Aarhus: from the 1st of the month after
+    the 3rd birthday (both 2025 rules of the sources)."""
+    if municipality == "København":
+        return "over_3" if months_old(dt.date(birth.year, birth.month, 1), day) >= 37 else "under_3"
+    third = add_months(birth, 36)
+    return "over_3" if day >= add_months(dt.date(third.year, third.month, 1), 1) else "under_3"
+
+
+def price_examples(municipality: str, care: str, birth: dt.date, day: dt.date) -> list[dict]:
+    """Sourced 2025 rates of the persona's municipality for this kind of care and the child's age; [] if none."""
+    band = age_band(municipality, birth, day)
+    return [row for row in price_table() if row["municipality"] == municipality
+            and row["setting"] == SETTING[care] and row["age_band"] == band]
+
+
+def monthly_price(municipality: str, care: str, birth: dt.date, day: dt.date) -> dict | None:
+    wanted = FULL_TIME_VARIANT.get(municipality, {}).get(SETTING[care])
+    return next((r for r in price_examples(municipality, care, birth, day) if r["variant"] == wanted), None)

@@ -1,0 +1,239 @@
+"""Digital Post in AppTest: inbox, open, move, delete and restore, reply and new message, in all three languages."""
+import pytest
+
+from simulators import i18n, letters, postbox, visits
+from simulators.store import Store
+from tests.app.conftest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
+
+PAGE = "pages/digital_post.py"
+XSS = "<script>alert(1)</script>"
+
+
+def mailbox(lang: str):
+    at = make_app(lang)
+    start_visit(at)
+    log_in(at)
+    at.switch_page(PAGE).run()
+    no_exception(at)
+    return at
+
+
+def html_text(at) -> str:
+    return " ".join(str(h.proto.body) for h in at.get("html"))
+
+
+def row_keys(at) -> list[str]:
+    return [b.key for b in at.button if b.key and b.key.startswith("post_open_")]
+
+
+def letters_of(at, folder=None):
+    return postbox.list_letters(Store(), visit_of(at)["visit_id"], folder)
+
+
+def persona_of(at) -> dict:
+    from simulators.persona import persona_record
+    from ui.resources import population
+
+    return persona_record(population(), int(visit_of(at)["persona_id"]))
+
+
+def click(at, key):
+    at.button(key=key).click().run()
+    no_exception(at)
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_inbox_shows_the_life_in_letters_with_unread_count(lang):
+    at = mailbox(lang)
+    assert at.title[0].value == i18n.translate(lang, "post.title")
+    inbox = letters_of(at, "inbox")
+    assert len(inbox) >= 3
+    unread = sum(not letter["read"] for letter in inbox)
+    assert unread >= 1
+    label = at.button(key="post_folder_inbox").label
+    assert i18n.translate(lang, "post.folder.inbox") in label and f"({unread})" in label
+    assert len(row_keys(at)) == min(len(inbox), 12)
+    assert row_keys(at)[0] == f"post_open_{inbox[0]['letter_id']}"  # newest first
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_a_letter_marks_it_read_and_shows_sender_date_text(lang):
+    at = mailbox(lang)
+    newest = letters_of(at, "inbox")[0]
+    click(at, f"post_open_{newest['letter_id']}")
+    assert postbox.get_letter(Store(), visit_of(at)["visit_id"], newest["letter_id"])["read"] is True
+    assert 'data-testid="dds-letter"' in html_text(at)
+    assert any(i18n.translate(lang, "post.letter.from") in md.value for md in at.markdown)
+    if lang != "da":
+        at.toggle(key="post_show_danish").set_value(True).run()
+        assert html_text(at).count('data-testid="dds-letter"') == 2
+        assert i18n.translate(lang, "post.letter.danish_original") in html_text(at)
+    click(at, "post_back")
+    assert row_keys(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_move_delete_and_restore(lang):
+    at = mailbox(lang)
+    letter = letters_of(at, "inbox")[0]
+    click(at, f"post_open_{letter['letter_id']}")
+    at.selectbox(key="post_move_target").set_value("archive")
+    click(at, "post_move_do")
+    assert at.success[0].value == i18n.translate(lang, "post.flash.moved")
+    assert [l["letter_id"] for l in letters_of(at, "archive")] == [letter["letter_id"]]
+    click(at, "post_folder_archive")
+    click(at, f"post_open_{letter['letter_id']}")
+    click(at, "post_delete")
+    assert at.success[0].value == i18n.translate(lang, "post.flash.deleted")
+    click(at, "post_folder_deleted")
+    assert row_keys(at) == [f"post_open_{letter['letter_id']}"]
+    click(at, f"post_open_{letter['letter_id']}")
+    click(at, "post_restore")
+    assert [l["letter_id"] for l in letters_of(at, "archive")] == [letter["letter_id"]]
+    assert letters_of(at, "deleted") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_own_folder_and_mark_unread(lang):
+    at = mailbox(lang)
+    at.text_input(key="post_new_folder_name").set_value("Skat & bolig")
+    click(at, "post_new_folder_create")
+    own = [f for f in postbox.folders(Store(), visit_of(at)["visit_id"]) if not f["system"]]
+    assert [f["name"] for f in own] == ["Skat & bolig"]
+    assert at.button(key=f"post_folder_{own[0]['id']}").proto.type == "primary"  # we are in it now
+    click(at, "post_folder_inbox")
+    letter = letters_of(at, "inbox")[0]
+    click(at, f"post_open_{letter['letter_id']}")
+    click(at, "post_mark_unread")
+    assert postbox.get_letter(Store(), visit_of(at)["visit_id"], letter["letter_id"])["read"] is False
+
+
+def deliver_offer(at):
+    return postbox.deliver(Store(), visit_of(at)["visit_id"], [{
+        "template": "life_daycare_offer", "params": {"child_name": "Ida", "start_date": "2027-02-01"}}])[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reply_lands_in_sent_shows_typed_markup_as_text_and_is_acknowledged(lang):
+    at = mailbox(lang)
+    offer = deliver_offer(at)
+    at.run()
+    click(at, f"post_open_{offer['letter_id']}")
+    click(at, "post_reply")
+    assert at.text_input(key="post_compose_subject").value.startswith(post_reply_prefix(lang))
+    at.text_area(key="post_compose_body").set_value(f"Tak. {XSS}")
+    at.button(key="post_compose_send").click().run()
+    no_exception(at)
+    assert at.success[0].value == i18n.translate(lang, "post.flash.sent")
+    sent = letters_of(at, "sent")
+    assert len(sent) == 1 and sent[0]["body_text"] == f"Tak. {XSS}" and sent[0]["in_reply_to"] == offer["letter_id"]
+    assert letters_of(at, "inbox")[0]["template"] == "post_ack"
+    click(at, f"post_open_{sent[0]['letter_id']}")
+    page = html_text(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and XSS not in page
+
+
+def post_reply_prefix(lang):
+    return {"da": "Sv:", "de": "AW:", "en": "Re:"}[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_message_with_attachment_and_validation_in_the_visitors_language(lang):
+    at = mailbox(lang)
+    click(at, "post_write_new")
+    at.text_input(key="post_compose_subject").set_value("x" * 101)
+    at.text_area(key="post_compose_body").set_value("Hej")
+    at.button(key="post_compose_send").click().run()
+    errors = [e.value for e in at.error]
+    assert i18n.translate(lang, "post.error.recipient_missing") in errors
+    assert i18n.translate(lang, "post.error.subject_too_long", length="101", max="100") in errors
+    assert letters_of(at, "sent") == []
+    at.selectbox(key="post_compose_recipient").set_value("skattestyrelsen")
+    at.text_input(key="post_compose_subject").set_value("Spørgsmål om årsopgørelsen")
+    at.file_uploader(key="post_compose_file").upload("bilag.pdf", b"%PDF-1.4\nbilag\n")
+    at.button(key="post_compose_send").click().run()
+    no_exception(at)
+    sent = letters_of(at, "sent")
+    assert [(s["recipient"], s["subject_text"], s["upload"]["name"]) for s in sent] == \
+        [("skattestyrelsen", "Spørgsmål om årsopgørelsen", "bilag.pdf")]
+    ack = letters_of(at, "inbox")[0]
+    assert ack["template"] == "post_ack" and ack["sender"] == "skattestyrelsen"
+
+
+def test_a_fake_pdf_is_refused_with_a_clear_message():
+    at = mailbox("de")
+    click(at, "post_write_new")
+    at.selectbox(key="post_compose_recipient").set_value("kommune")
+    at.text_input(key="post_compose_subject").set_value("Anlage")
+    at.text_area(key="post_compose_body").set_value("Siehe Anlage")
+    at.file_uploader(key="post_compose_file").upload("scan.pdf", b"<html>not a pdf</html>")
+    at.button(key="post_compose_send").click().run()
+    assert i18n.translate("de", "post.error.file_content", ext="PDF") in [e.value for e in at.error]
+    assert letters_of(at, "sent") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_action_letter_is_announced_once(lang):
+    at = mailbox(lang)
+    offer = deliver_offer(at)
+    at.run()
+    sender = letters.sender_name("kommune", lang, {"municipality": persona_of(at)["municipality"]})
+    assert [t.value for t in at.toast] == [i18n.translate(lang, "post.notice.toast", sender=sender)]
+    assert postbox.get_letter(Store(), visit_of(at)["visit_id"], offer["letter_id"])["notified"] is True
+    at.run()
+    assert not at.toast
+
+
+def test_letters_and_their_state_survive_a_reload_and_stay_in_their_visit():
+    at = mailbox("en")
+    letter = letters_of(at, "inbox")[0]
+    click(at, f"post_open_{letter['letter_id']}")
+    visit_id = visit_of(at)["visit_id"]
+    again = make_app("en", v=visit_id)
+    again.switch_page(PAGE).run()
+    no_exception(again)
+    assert f"post_open_{letter['letter_id']}" in row_keys(again)
+    assert postbox.get_letter(Store(), visit_id, letter["letter_id"])["read"] is True
+    other = mailbox("en")
+    assert f"post_open_{letter['letter_id']}" not in row_keys(other)
+
+
+def test_exempt_persona_is_told_that_post_comes_on_paper():
+    from simulators.persona import persona_record
+    from ui.resources import population
+
+    people = population()
+    exempt_id = int(people.loc[people["digital_post_exempt"] & (people["age"] >= 20), "person_id"].iloc[0])
+    at = make_app("en")
+    start_visit(at)
+    visits.update(Store(), visit_of(at)["visit_id"], persona_id=exempt_id)
+    log_in(at)
+    at.switch_page(PAGE).run()
+    no_exception(at)
+    name = letters.escape_markdown(persona_record(people, exempt_id)["full_name"])
+    assert any(name in w.value and "exempt" in w.value for w in at.warning)
+    letter = letters_of(at, "inbox")[0]
+    click(at, f"post_open_{letter['letter_id']}")
+    assert i18n.translate("en", "post.letter.paper_copy") in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("mode", ["kiosk", "presenter"])
+def test_mailbox_works_in_the_other_modes(mode):
+    at = make_app("da", mode)
+    start_visit(at)
+    log_in(at)
+    at.switch_page(PAGE).run()
+    no_exception(at)
+    assert row_keys(at)
+    click(at, row_keys(at)[0])
+    assert 'data-testid="dds-letter"' in html_text(at)
+
+
+def test_without_login_the_mailbox_asks_to_log_in():
+    at = make_app("en")
+    start_visit(at)
+    at.switch_page(PAGE).run()
+    no_exception(at)
+    assert i18n.translate("en", "guard.login_first") in [i.value for i in at.info]
+    assert not row_keys(at)

@@ -1,0 +1,249 @@
+"""AppTest: the kiosk's MitID login page and the phone page, in de, en and da, driven as a visitor would."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from babel.dates import format_timedelta
+
+from simulators import i18n, mitid, visits
+from simulators.mitid_service import MitIDService
+from simulators.store import Store
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import LANGS, log_in, no_exception, start_visit, visit_of
+from ui.navigation import PAGES
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")  # from_file resolves relative paths against this file
+BORGER_REGISTERED = any(p.path == "pages/borger.py" for p in PAGES)
+
+
+def make_app(lang: str = "en", mode: str = "explore", **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in {"lang": lang, "mode": mode, **params}.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def service() -> MitIDService:
+    return MitIDService(Store())
+
+
+def page_text(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [b.label for b in at.button]
+    parts += [str(h.proto.body) for h in at.get("html")]
+    parts += [a.value for kind in ("error", "warning", "info", "success") for a in at.get(kind)]
+    return "\n".join(parts)
+
+
+def open_login(lang: str = "en", mode: str = "explore"):
+    at = make_app(lang, mode)
+    start_visit(at)
+    at.switch_page("pages/mitid_login.py").run()
+    no_exception(at)
+    return at
+
+
+def press_continue(at):
+    return submit(at, "mitid_user_id_form")
+
+
+def start_login(at):
+    at.button(key="mitid_use_demo").click().run()
+    return press_continue(at)
+
+
+def pending(at):
+    current = service().current(at.session_state["visit_id"])
+    return current, at.session_state["mitid_tokens"][current.request_id]
+
+
+def has_key(at, key: str) -> bool:
+    try:
+        at.get_by_key(key)
+        return True
+    except KeyError:
+        return False
+
+
+def submit(at, form_id: str):
+    next(b for b in at.button if b.proto.is_form_submitter and b.form_id == form_id).click().run()
+    no_exception(at)
+    return at
+
+
+def assert_left_for_logged_in(at, method: str) -> None:
+    no_exception(at)
+    assert visit_of(at)["login"]["method"] == method
+    keys = {key for key in ("mitid_box", "mitid_landing") if has_key(at, key)}
+    if BORGER_REGISTERED:  # the kiosk switched on to borger.dk: the MitID box is gone
+        assert "mitid_box" not in keys
+    else:
+        assert "mitid_landing" in keys
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_approval_reaches_the_logged_in_state(lang):
+    at = open_login(lang, "kiosk")
+    text = page_text(at)
+    assert i18n.translate(lang, "mitid.box.service", service="borger.dk") in text
+    assert i18n.translate(lang, "mitid.user_id.never_real") in text
+    start_login(at)
+    current, token = pending(at)
+    assert current.login.state == mitid.PENDING
+    assert f"/mitid_phone?token={token}" in page_text(at)  # the accessible address, same as in the QR code
+    three_minutes = format_timedelta(dt.timedelta(minutes=3), locale=i18n.babel_locale(lang))
+    assert i18n.translate(lang, "mitid.assumption.expiry", duration=three_minutes) in page_text(at)
+    assert service().phone(token, current.request_id, "swipe").ok
+    at.run()
+    assert_left_for_logged_in(at, "own_phone")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_logged_in_landing_and_log_off(lang):
+    at = make_app(lang)
+    start_visit(at)
+    log_in(at, method="chip")
+    at.switch_page("pages/mitid_login.py").run()
+    no_exception(at)
+    assert i18n.translate(lang, "mitid.landing.title") in page_text(at)
+    at.button(key="mitid_log_off").click().run()
+    no_exception(at)
+    assert visit_of(at)["login"] is None
+    assert at.button(key="mitid_use_demo")  # back at the start of the box
+
+
+def test_cpr_like_and_unknown_user_ids_are_refused():
+    at = open_login("en")
+    at.text_input(key="mitid_user_id").set_value("010190-1234")
+    press_continue(at)
+    assert i18n.translate("en", "mitid.error.cpr_like") in page_text(at)
+    at.text_input(key="mitid_user_id").set_value("not.my.id")
+    press_continue(at)
+    assert i18n.translate("en", "mitid.error.unknown_user_id") in page_text(at)
+    assert not service().current(at.session_state["visit_id"]).request_id
+
+
+@pytest.mark.parametrize("ending,key", [("reject", "mitid.error.rejected"), ("expire", "mitid.error.expired"),
+                                        ("cancel", "mitid.error.cancelled")])
+def test_unsuccessful_endings_say_so_and_offer_a_new_try(ending, key):
+    at = start_login(open_login("de"))
+    current, token = pending(at)
+    if ending == "reject":
+        service().phone(token, current.request_id, "reject")
+    elif ending == "expire":
+        item = Store().get("auth_request", current.request_id)
+        Store().update("auth_request", item.id, {**item.data, "login": {**item.data["login"], "expires_at": 0}})
+    else:
+        at.button(key="mitid_cancel").click()
+    at.run()
+    no_exception(at)
+    assert i18n.translate("de", key) in page_text(at)
+    at.button(key="mitid_try_again").click().run()
+    assert at.button(key="mitid_use_demo") and visit_of(at)["login"] is None
+
+
+def test_on_screen_phone_approves_with_pin():
+    at = open_login("da")
+    at.button(key="mitid_use_demo").click()
+    at.checkbox(key="mitid_require_pin").check()
+    press_continue(at)
+    current, _token = pending(at)
+    # AppTest cannot set this control's formatted options; the browser test taps it, here the store is switched
+    service().kiosk(at.session_state["visit_id"], current.request_id, "set_channel", "onscreen")
+    at.run()
+    assert at.segmented_control(key=f"mitid_channel_{current.request_id}").value == "onscreen"
+    assert i18n.translate("da", "mitid.phone.question", service="borger.dk") in page_text(at)
+    at.button(key="mitid_onscreen_approve").click().run()
+    assert service().get(current.request_id).login.state == mitid.AWAITING_PIN
+    at.button(key="mitid_onscreen_pin_fill").click().run()
+    submit(at, "mitid_onscreen_pin_form")
+    assert_left_for_logged_in(at, "onscreen_phone")
+
+
+def test_code_display_then_password():
+    at = start_login(open_login("en"))
+    at.button(key="mitid_change").click().run()
+    at.button(key="mitid_choose_code_display").click().run()
+    assert has_key(at, "mitid_device_code") or "mitid-device-code" in page_text(at)
+    at.button(key="mitid_code_fill").click().run()
+    submit(at, "mitid_code_form")
+    at.button(key="mitid_password_fill").click().run()
+    submit(at, "mitid_password_form")
+    assert_left_for_logged_in(at, "code_display")
+
+
+def test_chip_password_then_button_and_wrong_password_counts():
+    at = start_login(open_login("en"))
+    at.button(key="mitid_change").click().run()
+    at.button(key="mitid_choose_chip").click().run()
+    at.text_input(key="mitid_password_input").set_value("wrong")
+    submit(at, "mitid_password_form")
+    assert i18n.translate("en", "mitid.error.password_wrong", left=2) in page_text(at)
+    at.button(key="mitid_password_fill").click().run()
+    submit(at, "mitid_password_form")
+    at.button(key="mitid_chip_press").click().run()
+    assert_left_for_logged_in(at, "chip")
+
+
+# ---- the phone page -------------------------------------------------------------------------------------------
+def phone_request(require_pin: bool = False, user_id: str = "phone.tester9"):
+    store = Store()
+    visit_id = visits.create(store, "en", "kiosk", persona_id=1)["visit_id"]
+    return visit_id, service().start(visit_id, user_id, user_id, require_pin=require_pin)
+
+
+def open_phone(lang: str, token: str | None):
+    at = make_app(lang, **({"token": token} if token else {}))
+    at.switch_page("pages/mitid_phone.py").run()
+    no_exception(at)
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_shows_the_request_masked_and_swipe_approves(lang):
+    visit_id, started = phone_request()
+    at = open_phone(lang, started.token)
+    text = page_text(at)
+    assert i18n.translate(lang, "mitid.phone.question", service="borger.dk") in text
+    assert mitid.mask_user_id("phone.tester9") in text and "phone.tester9" not in text
+    assert i18n.translate(lang, "mitid.security.check_text") in text
+    assert i18n.translate(lang, "mitid.security.never_called") in text
+    at.slider(key="mitid_phone_swipe").set_value(100).run()
+    no_exception(at)
+    assert visits.get(Store(), visit_id)["login"]["method"] == "own_phone"
+    assert i18n.translate(lang, "mitid.phone.approved") in page_text(at)
+    again = open_phone(lang, started.token)  # a reload (new session) keeps the state
+    assert i18n.translate(lang, "mitid.phone.approved") in page_text(again)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_reject_and_pin(lang):
+    visit_id, started = phone_request(require_pin=True, user_id=f"pin.{lang}")
+    at = open_phone(lang, started.token)
+    at.button(key="mitid_phone_approve").click().run()
+    assert i18n.translate(lang, "mitid.phone.pin_why") in page_text(at)
+    at.button(key="mitid_phone_reject").click().run()
+    assert i18n.translate(lang, "mitid.phone.rejected") in page_text(at)
+    assert visits.get(Store(), visit_id)["login"] is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_explains_unusable_tokens(lang):
+    assert i18n.translate(lang, "mitid.phone.invalid_token") in page_text(open_phone(lang, "forged-" + "x" * 40))
+    _visit_id, started = phone_request(user_id=f"exp.{lang}")
+    item = Store().get("auth_request", started.request_id)
+    Store().update("auth_request", item.id, {**item.data, "login": {**item.data["login"], "expires_at": 0}})
+    assert i18n.translate(lang, "mitid.phone.expired") in page_text(open_phone(lang, started.token))
+
+
+def test_phone_without_qr_claims_with_the_four_digit_code():
+    visit_id, started = phone_request(user_id="code.four1")
+    code4 = service().kiosk(visit_id, started.request_id, "set_channel", "code4").login.code4
+    at = open_phone("en", None)
+    at.text_input(key="mitid_phone_claim_user").set_value("code.four1")
+    at.text_input(key="mitid_phone_claim_code").set_value(code4)
+    submit(at, "mitid_phone_code4_claim")
+    token = at.query_params["token"]
+    token = token[0] if isinstance(token, list) else token
+    assert service().resolve(token).request_id == started.request_id
+    assert service().resolve(started.token).error == "mitid.phone.invalid_token"  # the QR token was replaced

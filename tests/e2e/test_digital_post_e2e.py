@@ -1,0 +1,114 @@
+"""Digital Post in a real browser: a flow's letter arrives, is announced, opens, its PDF downloads with the
+persona's name in it; a reply with markup in it shows as plain text and runs nothing."""
+import io
+import os
+import time
+
+import pypdf
+import pytest
+
+from simulators import i18n, letters, postbox, visits
+from simulators.store import Store
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+
+XSS = "<script>alert(1)</script>"
+SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
+# A letter a borger.dk flow sends (moving, daycare …); the daycare offer is replyable and has a PDF attachment.
+FLOW_LETTER = {"template": "life_daycare_offer", "params": {"child_name": "Ida", "start_date": "2027-02-01"}}
+
+
+@pytest.fixture(scope="module")
+def population():
+    from simulators.citizens import generate_population
+
+    return generate_population(int(os.environ["DDS_POPULATION_SIZE"]), seed=int(os.environ["DDS_POPULATION_SEED"]))
+
+
+def logged_in_visit(app_server, population, lang: str, seed: int = 3) -> tuple[str, dict]:
+    from simulators.persona import persona_record, pick_persona
+
+    persona_id = pick_persona(population, seed=seed)
+    persona = persona_record(population, persona_id)
+    store = Store(app_server.db_url)
+    visit = visits.create(store, lang, "explore", persona_id)
+    visits.update(store, visit["visit_id"], login={"user_id": persona["mitid_user_id"], "method": "onscreen_phone",
+                                                   "at": time.time()})
+    return visit["visit_id"], persona
+
+
+def open_mailbox(page, app_server, visit_id: str, lang: str) -> None:
+    page.goto(f"{app_server.url}/digital_post?lang={lang}&v={visit_id}")
+    wait_for_app(page)
+    assert_no_exception(page)
+
+
+def test_flow_letter_is_announced_opens_and_its_pdf_names_the_persona(new_page, app_server, population, tmp_path):
+    visit_id, persona = logged_in_visit(app_server, population, "en")
+    page = new_page(1920, 1080, f"/?lang=en&v={visit_id}")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_mailbox(page, app_server, visit_id, "en")  # the life's letters are seeded on the first visit
+    letter = postbox.deliver(Store(app_server.db_url), visit_id, [FLOW_LETTER])[0]
+
+    open_mailbox(page, app_server, visit_id, "en")
+    sender = letters.sender_name("kommune", "en", {"municipality": persona["municipality"]})
+    toast = page.get_by_test_id("stToast")
+    toast.first.wait_for(timeout=10_000)
+    assert i18n.translate("en", "post.notice.toast", sender=sender) in toast.first.inner_text()
+    screenshot(page, "post-notice-en-desktop")
+
+    page.locator(f".st-key-post_open_{letter['letter_id']} button").click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert "Ida" in page.get_by_test_id("dds-letter").inner_text()
+    with page.expect_download() as download_info:
+        page.locator(".st-key-post_attachment button").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages).split())
+    assert persona["full_name"] in text and sender in text and "SIMULATION" in text
+    screenshot(page, "post-letter-en-desktop")
+
+    page.locator(".st-key-post_reply button").click()
+    wait_for_app(page)
+    page.locator(".st-key-post_compose_body textarea").fill(f"Thank you. {XSS}")
+    page.locator(".st-key-post_compose_send button").click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    sent = postbox.list_letters(Store(app_server.db_url), visit_id, "sent")[0]
+    page.locator(f".st-key-post_open_{sent['letter_id']} button").click()
+    wait_for_app(page)
+    shown = page.get_by_test_id("dds-letter")
+    assert XSS in shown.inner_text()
+    assert shown.locator("script").count() == 0
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    screenshot(page, "post-reply-xss-en-desktop")
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "da"])
+def test_mailbox_screens_in_every_language_and_size(new_page, app_server, population, lang):
+    visit_id, _ = logged_in_visit(app_server, population, lang, seed=11)
+    for size, (width, height) in SIZES.items():
+        page = new_page(width, height, f"/?lang={lang}&v={visit_id}")
+        open_mailbox(page, app_server, visit_id, lang)
+        assert page.locator(".st-key-post_folder_inbox").is_visible()
+        screenshot(page, f"post-inbox-{lang}-{size}")
+        first = postbox.list_letters(Store(app_server.db_url), visit_id, "inbox")[0]
+        page.locator(f".st-key-post_open_{first['letter_id']} button").click()
+        wait_for_app(page)
+        assert_no_exception(page)
+        if lang != "da":
+            page.locator(".st-key-post_show_danish label").click()
+            wait_for_app(page)
+            assert page.get_by_test_id("dds-letter").count() == 2
+        screenshot(page, f"post-letter-{lang}-{size}")
+        page.locator(".st-key-post_back button").click()
+        wait_for_app(page)
+        page.locator(".st-key-post_write_new button").click()
+        wait_for_app(page)
+        assert_no_exception(page)
+        screenshot(page, f"post-compose-{lang}-{size}")
+        page.context.close()

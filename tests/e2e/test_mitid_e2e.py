@@ -1,0 +1,123 @@
+"""The MitID login as a visitor does it: the kiosk shows a QR code, a phone (second browser context) opens the
+address it encodes and swipes, the kiosk moves on by itself. Rejected and expired requests end with a clear
+message and a way to try again."""
+import time
+
+import pytest
+
+from simulators import i18n
+from tests.e2e.conftest import assert_no_exception, screenshot, start_app, stop_app, wait_for_app
+
+KIOSK, PHONE = (1920, 1080), (390, 844)
+
+
+def tr(lang: str, key: str, **params) -> str:
+    return i18n.translate(lang, key, **params)
+
+
+def start_kiosk_login(new_page, base_url: str, lang: str):
+    """Kiosk: Start on the welcome page, on to the login, demo user ID, CONTINUE; returns (page, phone address)."""
+    page = new_page(*KIOSK, goto=False)
+    page.goto(f"{base_url}/?lang={lang}&mode=kiosk")
+    wait_for_app(page)
+    page.locator(".st-key-welcome_start button").click()
+    wait_for_app(page)
+    page.locator(".st-key-welcome_next button").click()
+    wait_for_app(page)
+    try:
+        page.locator(".st-key-mitid_use_demo button").click(timeout=10000)
+    except Exception:
+        page.screenshot(path="/tmp/mitid_work/shots/fail.png")
+        print("URL", page.url, page.evaluate("() => document.body.innerText.slice(0, 1500)"))
+        raise
+    wait_for_app(page)
+    page.get_by_role("button", name=tr(lang, "mitid.continue")).click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    page.locator(".st-key-mitid_qr img").wait_for(state="visible")
+    address = page.get_by_test_id("mitid-phone-link").get_attribute("href")
+    assert address.startswith(f"{base_url}/mitid_phone?token=") and len(address.split("token=")[1]) >= 43
+    return page, address
+
+
+def open_phone(new_page, address: str, lang: str):
+    phone = new_page(*PHONE, goto=False, locale={"de": "de-DE", "en": "en-GB", "da": "da-DK"}[lang])
+    phone.goto(address)
+    wait_for_app(phone)
+    assert_no_exception(phone)
+    return phone
+
+
+def logged_in(page) -> bool:
+    return page.evaluate("() => location.pathname.endsWith('/borger') || "
+                         "!!document.querySelector('.st-key-mitid_landing')")
+
+
+def test_scan_and_swipe_logs_the_kiosk_in(new_page, app_server):
+    kiosk, address = start_kiosk_login(new_page, app_server.url, "de")
+    screenshot(kiosk, "mitid-kiosk-qr-de")
+    phone = open_phone(new_page, address, "de")
+    assert phone.get_by_text(tr("de", "mitid.phone.question", service="borger.dk")).is_visible()
+    assert phone.get_by_text(tr("de", "mitid.security.never_called"), exact=False).is_visible()
+    screenshot(phone, "mitid-phone-de")
+    slider = phone.locator(".st-key-mitid_phone_swipe input[type='range']")
+    slider.focus()
+    slider.press("End")  # the swipe: the slider to its end
+    started = time.time()
+    kiosk.wait_for_function("() => location.pathname.endsWith('/borger') || "
+                            "!!document.querySelector('.st-key-mitid_landing')", timeout=8000)
+    assert time.time() - started < 8
+    wait_for_app(kiosk)
+    assert_no_exception(kiosk)
+    phone.get_by_text(tr("de", "mitid.phone.approved")).wait_for()
+    screenshot(kiosk, "mitid-kiosk-logged-in-de")
+    screenshot(phone, "mitid-phone-approved-de")
+    phone.reload()  # a reload keeps the phone's state; the used link approves nothing more
+    wait_for_app(phone)
+    assert phone.get_by_text(tr("de", "mitid.phone.approved")).is_visible()
+
+
+def test_rejected_request_says_so_and_offers_a_new_try(new_page, app_server):
+    kiosk, address = start_kiosk_login(new_page, app_server.url, "en")
+    phone = open_phone(new_page, address, "en")
+    phone.locator(".st-key-mitid_phone_reject button").click()
+    phone.get_by_text(tr("en", "mitid.phone.rejected")).wait_for()
+    kiosk.get_by_text(tr("en", "mitid.error.rejected")).wait_for(timeout=8000)
+    assert not logged_in(kiosk)
+    screenshot(kiosk, "mitid-kiosk-rejected-en")
+    screenshot(phone, "mitid-phone-rejected-en")
+    kiosk.locator(".st-key-mitid_try_again button").click()
+    wait_for_app(kiosk)
+    assert kiosk.locator(".st-key-mitid_use_demo button").is_visible()
+
+
+def test_on_screen_phone_without_a_phone(new_page, app_server):
+    kiosk, _address = start_kiosk_login(new_page, app_server.url, "da")
+    kiosk.get_by_role("button", name="Telefon på skærmen").click()  # the channel: the phone drawn on the kiosk
+    wait_for_app(kiosk)
+    kiosk.locator(".st-key-mitid_onscreen_app").wait_for(state="visible")
+    screenshot(kiosk, "mitid-kiosk-onscreen-da")
+    kiosk.locator(".st-key-mitid_onscreen_approve button").click()
+    kiosk.wait_for_function("() => location.pathname.endsWith('/borger') || "
+                            "!!document.querySelector('.st-key-mitid_landing')", timeout=8000)
+    assert_no_exception(kiosk)
+
+
+@pytest.fixture(scope="module")
+def short_expiry_server():
+    server = start_app({"DDS_MITID_EXPIRY_SECONDS": "6"})
+    yield server
+    stop_app(server)
+
+
+def test_expired_request_says_so_and_offers_a_new_try(new_page, short_expiry_server):
+    kiosk, address = start_kiosk_login(new_page, short_expiry_server.url, "da")
+    phone = open_phone(new_page, address, "da")
+    kiosk.get_by_text(tr("da", "mitid.error.expired")).wait_for(timeout=12000)  # 6 s + the 1 s poll
+    phone.get_by_text(tr("da", "mitid.phone.expired")).wait_for(timeout=8000)  # the phone follows within ~2 s
+    assert not logged_in(kiosk)
+    screenshot(kiosk, "mitid-kiosk-expired-da")
+    screenshot(phone, "mitid-phone-expired-da")
+    kiosk.locator(".st-key-mitid_try_again button").click()
+    wait_for_app(kiosk)
+    assert kiosk.locator(".st-key-mitid_use_demo button").is_visible()

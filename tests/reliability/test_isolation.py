@@ -1,0 +1,133 @@
+"""20 visits at once never see each other: persona, login, letters.
+
+Two ways: 20 threads driving the simulators directly (visit → MitID login approved on the phone → mailbox seeded →
+a message written), and 20 browser sessions at once over the WebSocket against a running app (Start → logged
+in → welcome card → Digital Post); AppTest is not used here because it is not thread-safe (one global Runtime). Every visit must hold only its own persona's data; no other visitor's CPR
+number, MitID user ID or message may show up in its store items or on its screens.
+
+Known to bite (seen failing locally, not committed): ``postbox.list_letters`` without its ``visit_id`` filter,
+and ``ui.session.persona`` served from a process-wide "last persona" instead of the session's visit.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from bench.stclient import Session
+from simulators import life_letters, post_compose, postbox, visits
+from simulators.mitid_service import MitIDService
+from simulators.persona import persona_record, pick_persona
+from simulators.store import Store
+from tests.e2e.conftest import start_app, stop_app
+
+VISITORS = 20
+
+
+def population():
+    from ui.resources import population as cached
+
+    return cached()
+
+
+def distinct_personas(n: int) -> list[dict]:
+    """n personas with a MitID, distinct CPR numbers and user IDs."""
+    people, seen, seed = [], set(), 0
+    while len(people) < n:
+        record = persona_record(population(), pick_persona(population(), seed=seed))
+        seed += 1
+        if record["mitid_user_id"] and record["cpr"] not in seen and record["mitid_user_id"] not in seen:
+            seen |= {record["cpr"], record["mitid_user_id"]}
+            people.append(record)
+    return people
+
+
+def marker(persona: dict) -> str:
+    return f"isolation-{persona['person_id']}"
+
+
+def visit_through_simulators(store: Store, persona: dict, barrier: threading.Barrier) -> str:
+    barrier.wait()  # all 20 start together
+    visit_id = visits.create(store, "en", "kiosk", persona_id=persona["person_id"])["visit_id"]
+    svc = MitIDService(store)
+    started = svc.start(visit_id, persona["mitid_user_id"], persona["mitid_user_id"])
+    assert started.ok, started
+    assert svc.phone(started.token, started.request_id, "swipe").ok
+    life_letters.seed_mailbox(store, visit_id, persona, population())
+    errors, _, _ = post_compose.send(store, visit_id, post_compose.recipients()[0], marker(persona),
+                                     f"{marker(persona)} {persona['cpr']}")
+    assert not errors, errors
+    return visit_id
+
+
+def test_twenty_visits_through_the_simulators_stay_apart():
+    store = Store()
+    people = distinct_personas(VISITORS)
+    barrier = threading.Barrier(VISITORS)
+    with ThreadPoolExecutor(VISITORS) as pool:
+        visit_ids = list(pool.map(lambda p: visit_through_simulators(store, p, barrier), people))
+    assert len(set(visit_ids)) == VISITORS
+    for persona, visit_id in zip(people, visit_ids):
+        visit = visits.get(store, visit_id)
+        assert visit["persona_id"] == persona["person_id"]
+        assert visit["login"]["user_id"] == persona["mitid_user_id"]
+        own = postbox.list_letters(store, visit_id)
+        assert len([x for x in own if x.get("subject_text") == marker(persona)]) == 1
+        dump = json.dumps([i.data for kind in ("visit", "letter", "auth_request", "mitid_account", "submission")
+                           for i in store.find(kind, visit_id=visit_id)] + [visit], ensure_ascii=False)
+        for other in people:
+            if other is not persona:
+                for secret in (other["cpr"], other["mitid_user_id"], marker(other) + " "):
+                    assert secret not in dump, f"visit of {persona['person_id']} holds {secret!r}"
+
+
+async def visit_through_the_server(url: str, db_url: str, gate: asyncio.Event) -> dict:
+    """One browser tab over the WebSocket: Start, logged in, welcome card, Digital Post."""
+    session = await Session(url, locale="en-US", query_string="lang=en&mode=explore").open()
+    try:
+        await session.rerun()
+        await gate.wait()  # all 20 press Start together
+        await session.rerun(triggers=("welcome_start",))
+        store = Store(db_url)
+        visit = visits.get(store, session.params["v"])
+        persona = persona_record(population(), int(visit["persona_id"]))
+        await asyncio.to_thread(visits.update, store, visit["visit_id"], login={
+            "user_id": persona["mitid_user_id"], "method": "test", "at": time.time()})
+        welcome = await session.rerun()
+        post = await session.rerun(page="digital_post", query={"lang": "en", "mode": "explore",
+                                                               "v": visit["visit_id"]})
+        return {"visit_id": visit["visit_id"], "persona": persona, "welcome": welcome.text, "post": post.text,
+                "exceptions": welcome.exceptions + post.exceptions, "page": post.page}
+    finally:
+        await session.close()
+
+
+async def twenty_tabs(url: str, db_url: str) -> list[dict]:
+    gate = asyncio.Event()
+    tasks = [asyncio.create_task(visit_through_the_server(url, db_url, gate)) for _ in range(VISITORS)]
+    await asyncio.sleep(1.0)
+    gate.set()
+    return await asyncio.gather(*tasks)
+
+
+def test_twenty_browser_sessions_at_once_see_only_their_own_persona(tmp_path):
+    db_url = f"sqlite:///{tmp_path}/isolation.db"
+    server = start_app({"DDS_DATABASE_URL": db_url})
+    try:
+        sessions = asyncio.run(twenty_tabs(server.url, db_url))
+    finally:
+        stop_app(server)
+    assert len({s["visit_id"] for s in sessions}) == VISITORS
+    for session in sessions:
+        assert not session["exceptions"], session["exceptions"]
+        assert session["page"] == "digital_post"
+        own = session["persona"]
+        assert own["cpr"] in session["welcome"] and own["full_name"] in session["welcome"]
+        for other in sessions:
+            if other["persona"]["person_id"] != own["person_id"]:
+                for screen in ("welcome", "post"):
+                    assert other["persona"]["cpr"] not in session[screen], screen
+                    assert other["persona"]["mitid_user_id"] not in session[screen], screen
+        assert postbox.list_letters(Store(db_url), session["visit_id"]), "Digital Post seeds the mailbox"

@@ -1,0 +1,90 @@
+"""Streamlit pieces of the Denmark-vs-Germany pages: headline cards, a chart with its source caption and CSV
+download, and the list of sources. Numbers are formatted for the visitor's language here (ui.i18n)."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from simulators.chart_style import csv_frame, sources_text
+from simulators.headlines import Card, CardFigure
+from simulators.indicators import country_name, period_label
+from ui.i18n import lang, number, percent, t
+
+FLAGS = {"DK": "🇩🇰", "DE": "🇩🇪", "EU27": "🇪🇺"}
+_CSS = """<style>
+.dds-fig-country {font-weight:600; font-size:1rem; margin-top:.2rem;}
+.dds-fig-value {font-size:2rem; font-weight:700; line-height:1.15; margin:.15rem 0 .1rem 0;}
+.dds-fig-second {font-size:1.25rem; font-weight:600; line-height:1.2;}
+.dds-fig-dk {color:#C8102E;} .dds-fig-de {color:#1A1A1A;} .dds-fig-eu27 {color:#1F4E9E;}
+</style>"""
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
+                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
+
+
+@st.cache_resource(show_spinner=False)
+def indicator_data():
+    from simulators.indicators import load
+
+    return load()
+
+
+def figure_text(figure: CardFigure) -> str:
+    value = figure.value.value
+    if figure.kind == "rank":
+        return t("compare.rank_of", rank=number(int(value)), total=number(figure.total))
+    if figure.kind == "percent":
+        return percent(value, figure.decimals)
+    if figure.kind == "count":
+        return t("compare.millions", value=number(value / 1_000_000, 2))
+    if figure.kind == "score":
+        return t("compare.score_of_100", value=number(value, figure.decimals))
+    return number(value, figure.decimals)
+
+
+def _source_line(figure: CardFigure) -> str:
+    return t("compare.card.source_line", label=t(figure.label_key), period=period_label(figure.value.year, lang()),
+             source=figure.value.source.short)
+
+
+def inject_css() -> None:
+    st.html(_CSS)
+
+
+def _figure_html(country: str, figure: CardFigure, headline: bool) -> str:
+    head = (f'<div class="dds-fig-country">{FLAGS[country]} {html.escape(country_name(country, lang()))}</div>'
+            if headline else "")
+    size = "dds-fig-value" if headline else "dds-fig-second"
+    return f'{head}<div class="{size} dds-fig-{country.lower()}">{html.escape(figure_text(figure))}</div>'
+
+
+def render_card(card: Card) -> None:
+    """Denmark, Germany and the EU side by side (stacked on a phone); every figure with label, date, source."""
+    with st.container(border=True):
+        st.markdown(f"#### {t(card.title_key)}")
+        countries = [c for c in ("DK", "DE", "EU27") if c in card.figures]
+        for column, country in zip(st.columns(len(countries)), countries):
+            with column:
+                for index, figure in enumerate(card.figures[country]):
+                    st.html(_figure_html(country, figure, headline=index == 0))
+                    st.caption(_source_line(figure))
+        if "EU27" not in card.figures:
+            st.caption(t("compare.card.no_eu"))
+        st.caption(f"ℹ️ {t(card.note_key)}")
+
+
+def chart(fig, frame: pd.DataFrame, key: str, file_name: str, alt: str) -> None:
+    """The chart, its sources as text (wraps on a phone) and the plotted rows as a CSV download."""
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}", alt=alt)
+    st.caption(t("compare.chart.source_prefix", sources=sources_text(frame)))
+    st.download_button(t("compare.download_csv"), csv_frame(frame).to_csv(index=False).encode("utf-8"),
+                       file_name=f"{file_name}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore",
+                       icon="⬇️")
+
+
+def sources_table(frames: list[pd.DataFrame]) -> None:
+    """Every source behind the page's figures, with its address as plain text (no link leaves the booth)."""
+    rows = pd.concat([f[["source", "source_url"]] for f in frames], ignore_index=True).drop_duplicates()
+    rows.columns = [t("compare.sources.col_title"), t("compare.sources.col_url")]
+    st.dataframe(rows, hide_index=True, width="stretch")
