@@ -4,7 +4,7 @@ import streamlit as st
 from ui import header, navigation, runtime_tuning, session, theme, tour_panel, watchdog
 
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
-                   initial_sidebar_state="collapsed")
+                   initial_sidebar_state="auto")  # a sidebar shows only in presenter mode (tour)
 session.init()
 theme.apply()
 page = navigation.build()

@@ -4,20 +4,19 @@ import streamlit as st
 
 from simulators import charts
 from simulators.headlines import headline_cards
-from ui.compare_view import chart, indicator_data, inject_css, render_card, sources_table
+from ui.compare_view import chart, figure, indicator_data, inject_css, render_card, rows, sources_table
 from ui.guards import page_allowed
 from ui.i18n import lang, t
 
 page_allowed("pages/compare.py")
 inject_css()
-data = indicator_data()
 code = lang()
 
 st.title(t("compare.page.title"))
 st.markdown(t("compare.page.intro"))
 
 st.header(t("compare.cards.heading"))
-cards = headline_cards(data)
+cards = headline_cards(indicator_data())
 for row_start in range(0, len(cards), 2):
     for column, card in zip(st.columns(2), cards[row_start:row_start + 2]):
         with column:
@@ -31,33 +30,32 @@ dimension_labels = {d: t(key) for d, (_, key) in charts.DESI_DIMENSIONS.items()}
 dimension = st.segmented_control(
     t("compare.select.dimension"), list(dimension_labels), default="overall", required=True,
     format_func=dimension_labels.get, key="compare_desi_dimension")
-frame = charts.desi_over_time_data(data, code, dimension)
-chart(charts.desi_over_time(data, code, dimension), frame, "desi", f"desi_{dimension}", t("compare.alt.desi"))
+frame = rows("desi_over_time_data", code, dimension=dimension)
+chart(figure("desi_over_time", code, dimension=dimension), frame, "desi", f"desi_{dimension}", t("compare.alt.desi"))
 shown.append(frame)
 
 st.subheader(t("compare.section.desi_rank"))
-frame = charts.desi_ranks_data(data, code)
-chart(charts.desi_ranks(data, code), frame, "desi_rank", "desi_ranks", t("compare.alt.desi_rank"))
+frame = rows("desi_ranks_data", code)
+chart(figure("desi_ranks", code), frame, "desi_rank", "desi_ranks", t("compare.alt.desi_rank"))
 shown.append(frame)
 
 st.header(t("compare.section.eu"))
 map_labels = {k: t(spec[2]) for k, spec in charts.MAP_INDICATORS.items()}
 map_key = st.selectbox(t("compare.select.indicator"), list(map_labels), format_func=map_labels.get,
                        key="compare_map_indicator")
-frame = charts.eu_map_data(data, code, map_key)
+frame = rows("eu_map_data", code, key=map_key)
 map_column, ranking_column = st.columns([3, 2], gap="medium")
 with map_column:
-    chart(charts.eu_map(data, code, map_key), frame, "map", f"eu_map_{map_key}", t("compare.alt.map"))
+    chart(figure("eu_map", code, key=map_key), frame, "map", f"eu_map_{map_key}", t("compare.alt.map"))
     st.caption(t("compare.map.hint"))
 with ranking_column:
-    ranking = charts.ranking_data(data, code, map_key)
-    chart(charts.ranking_bar(data, code, map_key), ranking, "ranking", f"ranking_{map_key}",
-          t("compare.alt.ranking"))
+    chart(figure("ranking_bar", code, key=map_key), rows("ranking_data", code, key=map_key), "ranking",
+          f"ranking_{map_key}", t("compare.alt.ranking"))
 shown.append(frame)
 
 st.header(t("compare.section.egov"))
-frame = charts.egov_benchmark_data(data, code)
-chart(charts.egov_benchmark_dimensions(data, code), frame, "egov", "egov_benchmark", t("compare.alt.egov"))
+frame = rows("egov_benchmark_data", code)
+chart(figure("egov_benchmark_dimensions", code), frame, "egov", "egov_benchmark", t("compare.alt.egov"))
 shown.append(frame)
 
 st.header(t("compare.section.egdi"))
@@ -65,21 +63,22 @@ component_labels = {c: t(key) for c, key in charts.EGDI_COMPONENTS.items()}
 component = st.segmented_control(
     t("compare.select.component"), list(component_labels), default="egdi_score", required=True,
     format_func=component_labels.get, key="compare_egdi_component")
-frame = charts.egdi_data(data, code, component)
-chart(charts.egdi_over_time(data, code, component), frame, "egdi", f"egdi_{component}", t("compare.alt.egdi"))
+frame = rows("egdi_data", code, component=component)
+chart(figure("egdi_over_time", code, component=component), frame, "egdi", f"egdi_{component}",
+      t("compare.alt.egdi"))
 shown.append(frame)
 
 st.header(t("compare.section.egov_use"))
-frame = charts.egov_use_data(data, code)
-chart(charts.egov_use_over_time(data, code), frame, "egov_use", "egov_use_eurostat", t("compare.alt.egov_use"))
+frame = rows("egov_use_data", code)
+chart(figure("egov_use_over_time", code), frame, "egov_use", "egov_use_eurostat", t("compare.alt.egov_use"))
 shown.append(frame)
 
 st.header(t("compare.section.germany"))
-frame = charts.german_eid_data(data, code)
-chart(charts.german_eid_over_time(data, code), frame, "eid", "germany_eid_use", t("compare.alt.eid"))
+frame = rows("german_eid_data", code)
+chart(figure("german_eid_over_time", code), frame, "eid", "germany_eid_use", t("compare.alt.eid"))
 shown.append(frame)
-frame = charts.ozg_data(data, code)
-chart(charts.ozg_progress(data, code), frame, "ozg", "germany_ozg_progress", t("compare.alt.ozg"))
+frame = rows("ozg_data", code)
+chart(figure("ozg_progress", code), frame, "ozg", "germany_ozg_progress", t("compare.alt.ozg"))
 st.caption(t("compare.ozg.caveat"))
 shown.append(frame)
 

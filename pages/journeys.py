@@ -3,7 +3,6 @@ learn. ``?event=moving|newborn|passport|tax|divorce|car|business`` opens one eve
 import streamlit as st
 
 from simulators import journeys
-from simulators.journey_race import race_figure
 from ui import journey_view
 from ui.compare_view import PLOTLY_CONFIG
 from ui.guards import page_allowed
@@ -14,9 +13,19 @@ all_journeys = journeys.load()
 
 st.title(t("compare.journeys.title"))
 st.markdown(t("compare.journeys.intro"))
+EVENT_KEY = "journeys_event"
+
+
+def _event_to_url() -> None:
+    st.query_params["event"] = st.session_state[EVENT_KEY]
+
+
+requested = journeys.normalise_event(st.query_params.get("event"))  # a link such as ?event=divorce
+if requested or EVENT_KEY not in st.session_state:
+    st.session_state[EVENT_KEY] = requested or "moving"
 event_labels = {e: f"{journeys.EVENT_ICONS[e]} {t(journeys.EVENT_KEYS[e])}" for e in journeys.EVENTS}
-event = st.segmented_control(t("compare.journeys.pick"), list(event_labels), default="moving", required=True,
-                             key="event", bind="query-params", format_func=event_labels.get)
+event = st.segmented_control(t("compare.journeys.pick"), list(event_labels), required=True, key=EVENT_KEY,
+                             format_func=event_labels.get, on_change=_event_to_url)
 dk, de = all_journeys[(event, "DK")], all_journeys[(event, "DE")]
 
 st.header(t("compare.journeys.heading", event=t(journeys.EVENT_KEYS[event])))
@@ -27,7 +36,7 @@ for column, journey in zip(st.columns(2, gap="large"), (dk, de)):
 
 st.header(t("compare.race.heading"))
 st.caption(t("compare.race.how"))
-st.plotly_chart(race_figure(dk, de, lang()), width="stretch", config=PLOTLY_CONFIG, key="race",
+st.plotly_chart(journey_view.race(event, lang()), width="stretch", config=PLOTLY_CONFIG, key="race",
                 alt=t("compare.race.alt", event=t(journeys.EVENT_KEYS[event])))
 
 st.header(t("compare.learn.heading"))

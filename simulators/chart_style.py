@@ -45,22 +45,23 @@ def translator(lang: str) -> Translate:
     return lambda key, **params: i18n.translate(lang, key, **params)
 
 
-def _legend_rows(fig: go.Figure) -> int:
-    """Rows a horizontal legend needs on a phone-wide plot (≈330 px), so the top margin leaves room for it."""
+def _legend_rows(fig: go.Figure, space: int) -> int:
+    """Rows a horizontal legend needs on a phone-wide plot (``space`` px), so the top margin leaves room for it."""
     names = [t.name or "" for t in fig.data if t.showlegend is not False and t.name]
     if not names:
         return 0
     rows, used = 1, 0
     for name in names:
         width = 46 + 8.5 * len(name)
-        if used and used + width > PHONE_PLOT_WIDTH:
+        if used and used + width > space:
             rows, used = rows + 1, 0
         used += width
     return rows
 
 
 def style(fig: go.Figure, lang: str, title: str, caption: str, x_title: str = "", y_title: str = "",
-          plot_height: int = 380, legend: bool = True, subtitle: str = "", extra_bottom: int = 0) -> go.Figure:
+          plot_height: int = 380, legend: bool = True, subtitle: str = "", extra_bottom: int = 0,
+          legend_space: int = 0) -> go.Figure:
     """Title, axis titles, fonts, number separators of the language, legend on top and the source caption.
 
     Plotly does not wrap text, so titles, subtitles and captions are wrapped here at widths that fit a phone;
@@ -79,7 +80,7 @@ def style(fig: go.Figure, lang: str, title: str, caption: str, x_title: str = ""
     title_text, subtitle_text = wrap(title, TITLE_WRAP), wrap(subtitle, SUBTITLE_WRAP)
     title_lines = title_text.count("<br>") + 1
     subtitle_lines = subtitle_text.count("<br>") + 1 if subtitle else 0
-    legend_rows = _legend_rows(fig) if legend else 0
+    legend_rows = _legend_rows(fig, legend_space or PHONE_PLOT_WIDTH) if legend else 0
     top = 16 + 28 * title_lines + 19 * subtitle_lines + 29 * legend_rows + 14
     height = top + plot_height + bottom
     fig.update_layout(
@@ -92,15 +93,17 @@ def style(fig: go.Figure, lang: str, title: str, caption: str, x_title: str = ""
         font={"family": FONT, "size": 16, "color": "#1A1A1A"},
         height=height, margin={"l": 10, "r": 16, "t": top, "b": bottom, "pad": 2},
         paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF", showlegend=legend,
-        legend={"orientation": "h", "xref": "container", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-                "font": {"size": 16}, "title": None, "itemwidth": 30},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                "font": {"size": 16}, "title": None, "itemwidth": 30, "tracegroupgap": 0},
         hoverlabel={"font": {"size": 16, "family": FONT}},
     )
     fig.update_xaxes(title={"text": x_title, "font": {"size": 16}}, tickfont={"size": 15}, gridcolor="#EEEEEE",
                      linecolor="#8E8E8E", automargin=True, tickangle=0)  # rotated labels would hit the caption
     fig.update_yaxes(title={"text": y_title, "font": {"size": 16}}, tickfont={"size": 15}, gridcolor="#E5E5E5",
                      zerolinecolor="#BFBFBF", automargin=True)
+    label_width = PHONE_PLOT_WIDTH - legend_space if legend_space else 0  # long y labels: start under them
     fig.add_annotation(text=caption_text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       xshift=-label_width,
                        yshift=-(34 + axis_title + extra_bottom), showarrow=False, align="left",
                        font={"size": 13, "color": "#454545"}, name="source_caption")
     return fig

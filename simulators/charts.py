@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from simulators.chart_style import COLOURS, country_line, sources_text, style, translator
+from simulators.chart_style import PHONE_PLOT_WIDTH, COLOURS, country_line, sources_text, style, translator
 from simulators.charts_eu import (MAP_INDICATORS, eu_map, eu_map_data, ranking_bar,  # noqa: F401 (re-exported)
                                   ranking_data)
 from simulators.charts_germany import (german_eid_data, german_eid_over_time, ozg_data,  # noqa: F401
@@ -120,7 +120,8 @@ def egov_benchmark_dimensions(data: IndicatorData, lang: str, edition: str | Non
     fig.update_xaxes(range=[0, 108])
     edition_label = frame.year.iloc[0] if not frame.empty else ""
     return style(fig, lang, tr("compare.chart.egov.title", edition=edition_label), sources_text(frame),
-                 x_title=tr("compare.axis.score_100"), subtitle=tr("compare.chart.egov.subtitle"), plot_height=560)
+                 x_title=tr("compare.axis.score_100"), subtitle=tr("compare.chart.egov.subtitle"), plot_height=560,
+                 legend_space=PHONE_PLOT_WIDTH - 8 * max(len(label) for label in order))
 
 
 def egdi_data(data: IndicatorData, lang: str, component: str = "egdi_score") -> pd.DataFrame:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from simulators.chart_style import COLOURS, sources_text, style, translator
+from simulators.chart_style import PHONE_PLOT_WIDTH, COLOURS, sources_text, style, translator
 from simulators.i18n import fmt_number
 from simulators.indicators import EU27, IndicatorData, country_name, period_label
 
@@ -38,6 +38,12 @@ def geojson() -> dict:
     return json.loads(GEOJSON_PATH.read_text(encoding="utf-8"))
 
 
+def subset(shapes: dict, ids) -> dict:
+    """Only the features a trace draws, so the page ships each shape once (not once per trace)."""
+    wanted = set(ids)
+    return {"type": "FeatureCollection", "features": [f for f in shapes["features"] if f["id"] in wanted]}
+
+
 def eu_map_data(data: IndicatorData, lang: str, key: str = "desi_2022") -> pd.DataFrame:
     indicator, year, *_ = MAP_INDICATORS[key]
     frame = data.cross_section(indicator, year, EU27 + ("EU27",))
@@ -61,11 +67,13 @@ def eu_map(data: IndicatorData, lang: str, key: str = "desi_2022", shapes: dict 
     hover = f"<b>%{{customdata[0]}}</b><br>%{{z:.{decimals}f}}<extra></extra>"
     context = [f["id"] for f in shapes["features"] if f["id"] not in set(members.country)]
     traces = [go.Choroplethmap(  # neighbours without data, for orientation
-        geojson=shapes, locations=context, z=[0] * len(context), colorscale=[[0, "#E6E6E6"], [1, "#E6E6E6"]],
+        geojson=subset(shapes, context), locations=context, z=[0] * len(context),
+        colorscale=[[0, "#E6E6E6"], [1, "#E6E6E6"]],
         showscale=False, marker={"line": {"color": "#FFFFFF", "width": 1}}, hoverinfo="skip", name="context",
         showlegend=False)]
     traces.append(go.Choroplethmap(
-        geojson=shapes, locations=members.country, z=members.value, zmin=low, zmax=high, colorscale=GREEN_SCALE,
+        geojson=subset(shapes, members.country), locations=members.country, z=members.value, zmin=low, zmax=high,
+        colorscale=GREEN_SCALE,
         customdata=members[["country_name"]].to_numpy(), hovertemplate=hover, name=tr(unit_key),
         marker={"line": {"color": "#FFFFFF", "width": 1}}, showlegend=False, meta={"country": "EU"},
         colorbar={"title": {"text": tr(unit_key), "side": "right", "font": {"size": 15}}, "tickfont": {"size": 15},
@@ -73,7 +81,8 @@ def eu_map(data: IndicatorData, lang: str, key: str = "desi_2022", shapes: dict 
     for country in ("DK", "DE"):  # thick outline so both stand out whatever their colour
         row = members[members.country == country]
         traces.append(go.Choroplethmap(
-            geojson=shapes, locations=row.country, z=row.value, zmin=low, zmax=high, colorscale=GREEN_SCALE,
+            geojson=subset(shapes, row.country), locations=row.country, z=row.value, zmin=low, zmax=high,
+            colorscale=GREEN_SCALE,
             showscale=False, customdata=row[["country_name"]].to_numpy(), hovertemplate=hover,
             name=country_name(country, lang), legendgroup=country, meta={"country": country}, showlegend=False,
             marker={"line": {"color": COLOURS[country], "width": 4}}))
@@ -112,4 +121,5 @@ def ranking_bar(data: IndicatorData, lang: str, key: str = "desi_2022") -> go.Fi
     fig.update_yaxes(categoryorder="array", categoryarray=list(frame.country_name), tickfont={"size": 14})
     fig.update_xaxes(range=[0, float(frame.value.max()) * 1.12])
     return style(fig, lang, tr("compare.chart.ranking.title", indicator=tr(label_key), year=year),
-                 sources_text(frame), x_title=tr(unit_key), plot_height=640)
+                 sources_text(frame), x_title=tr(unit_key), plot_height=640,
+                 legend_space=PHONE_PLOT_WIDTH - 8 * max(len(name) for name in frame.country_name))

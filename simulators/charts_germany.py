@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from simulators.chart_style import COLOURS, country_line, sources_text, style, translator
+from simulators.chart_style import COLOURS, country_line, sources_text, style, translator, wrap
 from simulators.indicators import IndicatorData, country_name, period_label
 
 EID_SERIES = {
@@ -69,7 +69,7 @@ def ozg_progress(data: IndicatorData, lang: str) -> go.Figure:
     The labels sit above the bars (not as axis labels) so that the bars keep their width on a phone."""
     tr = translator(lang)
     frame = ozg_data(data, lang)
-    labels = [f"{tr(OZG_BARS[ind])} ({period})" for ind, period in zip(frame.indicator, frame.period)]
+    labels = [wrap(f"{tr(OZG_BARS[ind])} ({period})", 40) for ind, period in zip(frame.indicator, frame.period)]
     positions = list(range(len(frame)))[::-1]  # first row on top
     is_target = frame.indicator == "de_ozg_services_target"
     colours = [COLOURS["other"] if target else COLOURS["DE"] for target in is_target]
@@ -78,11 +78,11 @@ def ozg_progress(data: IndicatorData, lang: str) -> go.Figure:
         meta={"country": "DE"}, marker={"color": colours}, texttemplate="%{x:.0f}", textposition="outside",
         cliponaxis=False, customdata=list(zip(labels, frame.source_short)),
         hovertemplate="%{customdata[0]}: <b>%{x:.0f}</b><br>%{customdata[1]}<extra></extra>")
-    names = go.Scatter(x=[0] * len(frame), y=[p + 0.42 for p in positions], mode="text", text=labels,
-                       textposition="middle right", textfont={"size": 15}, hoverinfo="skip", showlegend=False,
+    names = go.Scatter(x=[0] * len(frame), y=[p + 0.24 for p in positions], mode="text", text=labels,
+                       textposition="top right", textfont={"size": 15}, hoverinfo="skip", showlegend=False,
                        meta={"country": "DE"}, cliponaxis=False)
     fig = go.Figure([bars, names])
-    fig.update_yaxes(visible=False, range=[-0.5, len(frame) - 0.2])
+    fig.update_yaxes(visible=False, range=[-0.5, len(frame) - 0.05])
     fig.update_xaxes(range=[0, 640])
     return style(fig, lang, tr("compare.chart.ozg.title"), sources_text(frame), x_title=tr("compare.axis.services"),
-                 subtitle=tr("compare.chart.ozg.subtitle"), plot_height=520, legend=False)
+                 subtitle=tr("compare.chart.ozg.subtitle"), plot_height=560, legend=False)

@@ -3,7 +3,7 @@
 Built with vectorised numpy (no Python loop over people) and deterministic for a seed. Realism comes from the
 sourced tables in data/demographics (see data/SOURCES.md, section "Population"):
 - age x sex: exact quotas of Statistics Denmark's FOLK1A 2025Q4 (DE: Destatis 12411-0006);
-- civil status drawn by age and sex from FOLK1A's marital-status table;
+- civil status by age and sex: exact quotas of FOLK1A's marital-status table;
 - households, couples and children by the model in ``simulators.households``;
 - municipality weighted by population (FOLK1AM 1 Jan 2024), allocated so that the persons (not only the
   households) follow the weights; a postcode and town that lie in that municipality (PostNord file);

@@ -31,9 +31,6 @@ class Vocabulary:
     values: np.ndarray  # object array of str
     cdf: np.ndarray
 
-    def sample(self, u: np.ndarray) -> np.ndarray:
-        return np.minimum(np.searchsorted(self.cdf, u, side="right"), len(self.values) - 1)
-
     def draw(self, rng: np.random.Generator, count: int) -> np.ndarray:
         """``count`` independent draws (multinomial counts, then shuffled: O(count), no per-item search)."""
         weights = np.diff(self.cdf, prepend=0.0)

@@ -88,9 +88,20 @@ def in_europe(polygon: list[list[list[float]]]) -> bool:
     return narrow and BBOX[0] <= cx <= BBOX[2] and BBOX[1] <= cy <= BBOX[3]
 
 
+def _crimea(polygon: list) -> bool:
+    xs = [p[0] for p in polygon[0]]
+    ys = [p[1] for p in polygon[0]]
+    return 32 <= (min(xs) + max(xs)) / 2 <= 37 and 44 <= (min(ys) + max(ys)) / 2 <= 46.5
+
+
+def _kaliningrad(polygon: list) -> bool:
+    return max(p[0] for p in polygon[0]) < 23
+
+
 def convert(topology: dict) -> dict:
     arcs = [simplify(a, TOLERANCE_DEG) for a in decode_arcs(topology)]
     features = []
+    moved_to_ukraine: list = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         numeric, name = geometry.get("id"), geometry["properties"]["name"]
         code = EU27.get(numeric) or NEIGHBOURS.get(numeric) or NEIGHBOURS_BY_NAME.get(name)
@@ -99,6 +110,11 @@ def convert(topology: dict) -> dict:
         raw = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         polygons = [[ring(r, arcs) for r in polygon] for polygon in raw]
         polygons = [p for p in polygons if len(p[0]) >= 4 and in_europe(p)]
+        if code == "RU":
+            # Natural Earth draws Crimea as Russian; the EU and the UN (GA res. 68/262) recognise it as Ukraine.
+            # Of Russia only the Kaliningrad exclave lies inside the map and is kept, for orientation.
+            moved_to_ukraine += [p for p in polygons if _crimea(p)]
+            polygons = [p for p in polygons if _kaliningrad(p)]
         if not polygons:
             continue
         features.append({
@@ -106,6 +122,9 @@ def convert(topology: dict) -> dict:
             "properties": {"iso2": code, "name": name, "eu27": code in EU27.values()},
             "geometry": {"type": "MultiPolygon", "coordinates": polygons},
         })
+    for feature in features:
+        if feature["id"] == "UA":
+            feature["geometry"]["coordinates"] += moved_to_ukraine
     features.sort(key=lambda f: f["id"])
     return {"type": "FeatureCollection", "features": features}
 

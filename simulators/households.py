@@ -15,8 +15,8 @@ it *assumption* except where SOURCES says otherwise ("Population" section):
    with unmarried: the age gaps come out as in the married population of the marital-status table.
 4. Each child gets a parent 19-44 whole years older (so the birth dates lie 18-45 years apart): a mother
    living with a partner (PARENT_POOLS[0]), a single mother or a single father; the mother's partner is
-   the second parent. Parents take at most 1-4 children first (FAMILY_SIZE_CDF), so families are not piled
-   up by chance.
+   the second parent when his age fits too (else he is a step-parent, not a parent). Parents take at most
+   1-4 children first (FAMILY_SIZE_CDF), so families are not piled up by chance.
 """
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ class Households:
     count: int
 
 
-def _by_age(values: np.ndarray) -> np.ndarray:
+def _by_age(values: tuple[tuple[int, float], ...]) -> np.ndarray:
     table = np.zeros(MAX_AGE + 1)
     for age, value in values:
         table[age:] = value

@@ -1,4 +1,4 @@
-"""Sourced Denmark-vs-Germany indicators (DESI, eGovernment Benchmark, UN EGDI, Eurostat, eID, OZG) from data/indicators.
+"""Sourced Denmark-vs-Germany indicators (DESI, eGovernment Benchmark, UN EGDI, Eurostat, eID, OZG).
 
 ``load()`` reads ``values.csv`` (one value a row), ``sources.csv`` and ``notes.csv`` and checks every row: a known
 indicator name, an ISO 3166-1 alpha-2 country or one of AGGREGATES, a year ``YYYY`` / ``YYYY-MM`` / ``YYYY-MM-DD``,

@@ -74,14 +74,16 @@ def extract(source_dir: Path) -> tuple[list[dict], list[dict], list[dict]]:
                 if wanted is not None and row["indicator"] not in wanted:
                     continue
                 source_id = stable_id("S", row["source_title"] + "|" + row["source_url"])
-                sources[source_id] = {"source_id": source_id, "short": short_name(row["source_title"], row["source_url"]),
+                sources[source_id] = {"source_id": source_id,
+                                      "short": short_name(row["source_title"], row["source_url"]),
                                       "title": row["source_title"], "url": row["source_url"]}
                 note_id = stable_id("N", row["note"]) if row["note"] else ""
                 if note_id:
                     notes[note_id] = {"note_id": note_id, "note": row["note"]}
                 values.append({k: row[k] for k in ("indicator", "country", "year", "value", "unit")}
                               | {"source_id": source_id, "note_id": note_id, "file": name})
-    return values, sorted(sources.values(), key=lambda s: s["source_id"]), sorted(notes.values(), key=lambda n: n["note_id"])
+    return (values, sorted(sources.values(), key=lambda s: s["source_id"]),
+            sorted(notes.values(), key=lambda n: n["note_id"]))
 
 
 def write(path: Path, rows: list[dict]) -> None:

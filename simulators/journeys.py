@@ -25,8 +25,8 @@ CHANNEL_KEYS = {"online": "compare.channel.online", "in_person": "compare.channe
                 "office": "compare.channel.office", "automatic": "compare.channel.automatic",
                 "post": "compare.channel.post", "paper": "compare.channel.paper", "wait": "compare.channel.wait",
                 "third_party": "compare.channel.third_party"}
-CHANNEL_ICONS = {"online": "💻", "in_person": "🏛️", "office": "🏢", "automatic": "⚙️", "post": "📬", "paper": "📄",
-                 "wait": "⏳", "third_party": "🤝"}
+CHANNEL_ICONS = {"online": "💻", "in_person": "🏛️", "office": "🏢", "automatic": "⚙️", "post": "📬",
+                 "paper": "📄", "wait": "⏳", "third_party": "🤝"}
 COUNTRIES = ("DK", "DE")
 CHANNELS = tuple(CHANNEL_KEYS)
 ASSUMPTION_FIELDS = ("step", "channel")
@@ -223,5 +223,6 @@ def learn_facts() -> tuple[Fact, ...]:
 
 
 def normalise_event(value: str | None) -> str | None:
+    """An ``?event=`` value from the URL as one of EVENTS, or None."""
     value = (value or "").strip().lower()
     return value if value in EVENTS else None

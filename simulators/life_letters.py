@@ -4,7 +4,7 @@ Each life event kind maps to a template ``life_<kind>`` and its parameters. Lett
 persona's Digital Post began (the welcome letter at 15, or 1 November 2014 for those older) and up to today.
 Recurring letters are thinned to the most recent ones so that a mailbox holds a plausible number (at most
 MAX_LETTERS). Private senders (bank, insurer) write only when the persona consented to private post; consent is
-derived from the person id (an assumption of the simulation: share PRIVATE_CONSENT_PERCENT).
+derived from the person id (an assumption of the simulation: share PRIVATE_CONSENT_PERCENT); exempt persons get none.
 Seeding is idempotent per visit: letter ids are derived from the visit id, and a marker item records it.
 """
 from __future__ import annotations
@@ -69,7 +69,8 @@ def digital_post_since(persona: dict) -> dt.date:
 
 
 def _private_events(persona: dict, today: dt.date) -> list[dict]:
-    if not private_consent(persona["person_id"]):
+    """Yearly letters of the bank and the insurer; none without consent or for exempt persons (their post is paper)."""
+    if persona.get("digital_post_exempt") or not private_consent(persona["person_id"]):
         return []
     since = digital_post_since(persona)
     renewal_day = 1 + _stable_int("renewal", persona["person_id"]) % 365

@@ -30,6 +30,22 @@ def indicator_data():
     return load()
 
 
+@st.cache_data(show_spinner=False, max_entries=300)
+def figure(name: str, lang_code: str, **options):
+    """A chart of simulators.charts, built once per language and options (the data never change at run time)."""
+    from simulators import charts
+
+    return getattr(charts, name)(indicator_data(), lang_code, **options)
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def rows(name: str, lang_code: str, **options) -> pd.DataFrame:
+    """The plotted rows of a chart (``name`` is the data function), for the caption and the CSV download."""
+    from simulators import charts
+
+    return getattr(charts, name)(indicator_data(), lang_code, **options)
+
+
 def figure_text(figure: CardFigure) -> str:
     value = figure.value.value
     if figure.kind == "rank":

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from simulators import journeys
 from simulators.indicators import country_name
+from simulators.journey_race import race_figure
 from simulators.journeys import CHANNEL_ICONS, CHANNEL_KEYS, Amount, Fact, Journey, Source, Step
 from ui.compare_view import FLAGS
 from ui.i18n import lang, money, number, t
@@ -12,6 +14,13 @@ from ui.i18n import lang, money, number, t
 PER_KEYS = {"month": "compare.journeys.per.month", "quarter": "compare.journeys.per.quarter",
             "each": "compare.journeys.per.each"}
 ASSUMPTION_KEYS = {"step": "compare.journeys.assumption.step", "channel": "compare.journeys.assumption.channel"}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def race(event: str, lang_code: str):
+    """The race figure of one event in one language (built once: frames are costly to validate)."""
+    every = journeys.load()
+    return race_figure(every[(event, "DK")], every[(event, "DE")], lang_code)
 
 
 def _days(days: float, days_max: float | None = None) -> str:

@@ -21,10 +21,12 @@ div.stButton > button p, div.stFormSubmitButton > button p {font-size: 1.2rem;}
 [data-testid="stDateInput"] input {min-height: 56px; font-size: 1.15rem;}
 header[data-testid="stHeader"] a, header[data-testid="stHeader"] [role="tab"],
 [data-testid="stTopNavLink"], [data-testid="stNavSectionHeader"] {min-height: 56px; font-size: 1.1rem;}
-.st-key-booth_idle_overlay {position: fixed; inset: 0; z-index: 1000100; background: rgba(26,26,26,.78);
-  display: flex; align-items: center; justify-content: center; padding: 1.5rem;}
+.st-key-booth_idle_overlay {position: fixed !important; inset: 0; z-index: 1000100; background: rgba(26,26,26,.78) !important;
+  display: flex !important; flex-direction: column; align-items: center !important; justify-content: center !important;
+  padding: 1.5rem; width: 100vw !important; height: 100vh !important; max-width: none !important;}
 .st-key-booth_idle_card {background: #fff; border-radius: 12px; border-top: 10px solid #FEBB30;
-  max-width: 760px; width: 100%; padding: 2rem 2.5rem 2.2rem; box-shadow: 0 20px 60px rgba(0,0,0,.45);}
+  width: min(760px, 92vw) !important; flex: 0 0 auto !important; padding: 2rem 2.5rem 2.2rem; margin: 0 auto !important;
+  box-shadow: 0 20px 60px rgba(0,0,0,.45);}
 .st-key-booth_idle_card div.stButton > button {min-height: 96px; font-size: 1.7rem;}
 .st-key-booth_idle_card div.stButton > button p {font-size: 1.7rem; font-weight: 700;}
 .booth-idle {text-align: center;}

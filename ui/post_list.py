@@ -7,12 +7,18 @@ import streamlit as st
 from simulators import post_views, postbox
 from simulators.letters import escape_markdown
 from ui import post_state
-from ui.i18n import date, t, time
+from ui.i18n import date, number, t, time
 
 PAGE_SIZE = 12
 SYSTEM_FOLDER_KEYS = {"inbox": "post.folder.inbox", "sent": "post.folder.sent", "archive": "post.folder.archive",
                       "deleted": "post.folder.deleted"}
 FOLDER_ICONS = {"inbox": "📥", "sent": "📤", "archive": "🗄️", "deleted": "🗑️"}
+LIST_CSS = """<style>
+[class*="st-key-post_row_"] {gap: .15rem;}
+[class*="st-key-post_row_unread_"] {border-left: 5px solid #44831E !important; background: #F6FAF3;}
+[class*="st-key-post_row_"] .stButton button {justify-content: flex-start; text-align: left; padding-left: 0;}
+[class*="st-key-post_row_"] .stButton button p {text-align: left;}
+</style>"""
 
 
 def folder_name(folder: dict) -> str:
@@ -52,16 +58,19 @@ def letter_list(views: list[dict], folder: dict) -> None:
     st.subheader(escape_markdown(folder_name(folder)))
     filters = st.columns([2, 3], vertical_alignment="bottom")
     # labels fixed now: AppTest (and reruns) may call format_func outside this run's language context
-    labels = {"": t("post.list.all_senders"), **{p: p for p in post_views.party_options(views)}}
-    party = filters[0].selectbox(t("post.list.sender_filter"), list(labels), format_func=labels.__getitem__,
-                                 key="post_filter_sender")
+    sent = folder["id"] == "sent"
+    everyone = t("post.list.all_recipients") if sent else t("post.list.all_senders")
+    labels = {"": everyone, **{p: p for p in post_views.party_options(views)}}
+    party = filters[0].selectbox(t("post.list.recipient_filter") if sent else t("post.list.sender_filter"),
+                                 list(labels), format_func=labels.__getitem__, key="post_filter_sender")
     query = filters[1].text_input(t("post.list.search"), key="post_search", placeholder=t("post.list.search_hint"))
     found = post_views.filter_views(views, party or None, query)
     if not found:
         st.info(t("post.list.empty_search") if (party or query.strip()) else t("post.list.empty"))
         return
     rows, pages = post_views.page(found, st.session_state[post_state.PAGE], PAGE_SIZE)
-    st.caption(t("post.list.count", count=len(found)))
+    st.html(LIST_CSS)
+    st.caption(t("post.list.count_one") if len(found) == 1 else t("post.list.count", count=number(len(found))))
     for view in rows:
         _row(view)
     if pages > 1:
@@ -70,7 +79,8 @@ def letter_list(views: list[dict], folder: dict) -> None:
 
 def _row(view: dict) -> None:
     unread = not view["read"]
-    with st.container(border=True, key=f"post_row_{view['letter_id']}"):
+    state = "unread_" if unread else ""
+    with st.container(border=True, key=f"post_row_{state}{view['letter_id']}"):
         with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
             party = escape_markdown(view["party_name"])
             prefix = t("post.list.to") + " " if view["outgoing"] else ""

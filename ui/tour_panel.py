@@ -55,7 +55,6 @@ def jump(step_id: str) -> None:
 def render(page) -> None:
     if session.mode() != "presenter":
         return
-    st.set_page_config(initial_sidebar_state="expanded")
     current = current_step(page)
     with st.sidebar:
         st.html(_CSS)

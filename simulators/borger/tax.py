@@ -144,6 +144,7 @@ def outcome(persona, answers, today):
     if not refund:
         receipt.append({"kind": "info", "key": "flows_a.tax.restskat_rule", "params": params})
     receipt.append({"kind": "assumption", "key": "flows_a.tax.simplified"})
+    receipt.append({"kind": "source", "key": "flows_a.tax.source_rates"})
     template = "tax_statement_refund" if refund else "tax_statement_restskat"
     return Outcome(summary=[], letters=[{"template": template, "params": params}], changes=changes, receipt=receipt)
 

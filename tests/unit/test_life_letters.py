@@ -137,3 +137,11 @@ def test_a_concurrent_second_seed_does_not_duplicate(store):
     before = len(postbox.list_letters(store, visit_id))
     assert life_letters.seed_mailbox(store, visit_id, persona(), today=TODAY, events=history()) == 0
     assert len(postbox.list_letters(store, visit_id)) == before
+
+
+def test_exempt_persons_get_no_private_post():
+    consenting = next(pid for pid in range(1, 400) if life_letters.private_consent(pid))
+    exempt = {**persona(consenting), "digital_post_exempt": True}
+    templates = {r["template"] for r in life_letters.letter_requests(history(), exempt, TODAY)}
+    assert not templates & {"life_bank_statement", "life_insurance_renewal"}
+    assert "life_tax_statement" in templates  # public letters still come (on paper)
