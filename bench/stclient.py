@@ -48,6 +48,7 @@ class Session:
     pages: dict[str, str] = field(default_factory=dict)  # url_pathname -> page_script_hash
     widgets: dict[str, tuple[str, str, object]] = field(default_factory=dict)  # user key -> (id, type, proto)
     auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment id -> run_every seconds
+    last_texts: list[str] = field(default_factory=list)
     ws: object = None
 
     async def open(self) -> "Session":
@@ -115,7 +116,8 @@ class Session:
 
     def _id(self, key: str) -> str:
         if key not in self.widgets:
-            raise KeyError(f"no widget with key {key!r} on page {self.page_name()!r}; have {sorted(self.widgets)}")
+            raise KeyError(f"no widget with key {key!r} on page {self.page_name()!r}; have {sorted(self.widgets)}; "
+                           f"the page showed {[t[:60] for t in self.last_texts[2:8]]}")
         return self.widgets[key][0]
 
     async def _read_until_finished(self, started: float, fragment: bool = False) -> Run:
@@ -128,7 +130,7 @@ class Session:
             fwd.ParseFromString(raw)
             count += 1
             kind = fwd.WhichOneof("type")
-            if kind == "new_session":
+            if kind == "new_session" and not fwd.metadata.run.fragment_ids:  # a full run starts (not a fragment's)
                 seen, fragment, texts = {}, False, []
                 self.auto_reruns.clear()
                 self._learn_pages(fwd.new_session.app_pages)
@@ -158,7 +160,7 @@ class Session:
                         key = f"submit:{sub.form_id}"
                     seen[key] = (widget_id, etype, sub)
             elif kind == "script_finished" and fwd.script_finished in DONE:
-                self.widgets = seen
+                self.widgets, self.last_texts = seen, texts
                 return Run(time.perf_counter() - started, fwd.script_finished, count, exceptions, self.page_name(),
                            texts)
 

@@ -51,6 +51,7 @@ class Visitor:
     recorder: Recorder
     think: tuple[float, float] = (2.0, 8.0)
     lang: str = "de"
+    mode: str = "explore"
     database_url: str | None = None
     rng: random.Random = field(default_factory=random.Random)
     session: Session | None = None
@@ -65,23 +66,34 @@ class Visitor:
         self.recorder.add(name, run)
         return run
 
-    async def read(self) -> None:
-        """Think time; the page's fragment timers tick meanwhile, as the browser sends them."""
-        until = time.monotonic() + self.rng.uniform(*self.think)
-        while not self.stop.is_set() and time.monotonic() < until:
-            timers = dict(self.session.auto_reruns)
-            wait = min([until - time.monotonic(), *timers.values()])
-            await asyncio.sleep(max(wait, 0.0))
-            if timers and time.monotonic() < until and not self.stop.is_set():
-                fragment_id = next(iter(timers))
-                run = await self.session.poll(fragment_id)
-                if self.recorder.active:
-                    self.recorder.ticks.append(run.seconds)
+    async def read(self, seconds: float | None = None) -> None:
+        """Think time; each of the page's fragment timers ticks meanwhile on its own interval, as in a browser."""
+        now = time.monotonic()
+        until = now + (self.rng.uniform(*self.think) if seconds is None else seconds)
+        due: dict[str, float] = {}
+        while not self.stop.is_set():
+            timers = self.session.auto_reruns
+            due = {f: due.get(f, now + interval) for f, interval in timers.items()}  # a new page: new timers
+            wake = min([until, *due.values()])
+            await asyncio.sleep(max(wake - time.monotonic(), 0.0))
+            now = time.monotonic()
+            if now >= until or self.stop.is_set():
+                return
+            for fragment_id, when in list(due.items()):
+                if when <= now and fragment_id in self.session.auto_reruns:
+                    run = await self.session.poll(fragment_id)
+                    if self.recorder.active:
+                        self.recorder.ticks.append(run.seconds)
+                    due[fragment_id] = time.monotonic() + timers.get(fragment_id, 1.0)
+
+    async def open(self) -> Session:
+        self.session = await Session(self.base_url, locale=f"{self.lang}-DE",
+                                     query_string=f"lang={self.lang}&mode={self.mode}").open()
+        return self.session
 
     async def run(self, journeys: int | None = None) -> None:
         """Walk journeys until ``stop`` is set (or ``journeys`` are done)."""
-        self.session = await Session(self.base_url, locale=f"{self.lang}-DE",
-                                     query_string=f"lang={self.lang}&mode=explore").open()
+        await self.open()
         try:
             await self.step("welcome: load")
             await self.read()
@@ -107,9 +119,11 @@ class Visitor:
             if self.stop.is_set():
                 return
             page, _, query = target.partition("?")
-            if page not in self.session.pages:
-                continue
+            if page not in self.session.pages or (page == self.session.page_name() and not query):
+                continue  # not built yet, or already there (the login lands on borger.dk)
             params = {k: v for k, v in self.session.params.items() if k in ("lang", "mode", "v")}
+            if "v" not in params:
+                return  # the visit ended (an idle reset): the journey stops here
             params.update(q.split("=", 1) for q in query.split("&") if q)
             await self.step(f"{page}: open", page=page, query=params)
             await self.read()
@@ -128,7 +142,8 @@ class Visitor:
         if channel is None:
             await self.log_in_through_store()
             return
-        label = s.widgets[channel][2].options[ONSCREEN].content
+        option = s.widgets[channel][2].options[ONSCREEN]  # the wire value is the formatted label, icon included
+        label = f"{option.content_icon} {option.content}" if option.content_icon else option.content
         await self.step("mitid_login: on-screen phone", set_values={channel: {"string_array_value": [label]}})
         await self.read()
         await self.step("mitid_login: approve", triggers=("mitid_onscreen_approve",))

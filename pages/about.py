@@ -1,12 +1,17 @@
 """About: how the simulation works, what is real, privacy, and every source."""
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 from pathlib import Path
 
 import streamlit as st
 
+from ui.guards import page_allowed
 from ui.i18n import t
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "SOURCES.md"
 
+page_allowed("pages/about.py")  # not in kiosk mode
 st.title(t("about.title"))
 st.markdown(t("about.intro"))
 

@@ -1,5 +1,8 @@
 """borger.dk (simulation) after login: the 17 topic tiles, search, a topic page and an article page per life
 event with its "Genveje til selvbetjening" box (``?topic=<slug>``, ``?article=<flow id>``). Layout only."""
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import html
 
 import streamlit as st

@@ -1,14 +1,19 @@
 """Denmark vs Germany in figures: headline cards and charts, each with its source and a CSV download."""
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import pandas as pd
 import streamlit as st
 
 from simulators import charts
 from simulators.headlines import headline_cards
+from ui import booth_events
 from ui.compare_view import chart, figure, indicator_data, inject_css, render_card, rows, sources_table
 from ui.guards import page_allowed
 from ui.i18n import lang, t
 
 page_allowed("pages/compare.py")
+booth_events.track_once("compare_viewed", "indicators")  # the booth funnel's last stage
 inject_css()
 code = lang()
 

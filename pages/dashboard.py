@@ -1,4 +1,7 @@
 """The exhibitor's dashboard: live figures from the anonymous booth counters, for a big screen, with CSV export."""
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import datetime as dt
 
 import streamlit as st
@@ -25,9 +28,8 @@ REFRESH_SECONDS = 5
 st.html("""<style>
 .st-key-dash_figures [data-testid="stMetricValue"] {font-size: 3rem; font-weight: 700; color: #2E5A14;}
 .st-key-dash_figures [data-testid="stMetricLabel"] p {font-size: 1.15rem;}
-.st-key-dash_figures h3 {margin-top: .2rem; padding-bottom: .2rem;}
 .st-key-dash_figures [data-testid="stMetricValue"] > div {line-height: 1.1;}
-.st-key-dash_figures h3 {font-size: 1.45rem;}
+.st-key-dash_figures h3 {font-size: 1.45rem; margin-top: .2rem; padding-bottom: .2rem;}
 </style>""")
 
 heading, period_column, mode_column = st.columns([5, 2, 3], vertical_alignment="bottom")

@@ -2,12 +2,15 @@
 
 Layout only; the rules live in simulators.postbox, post_views, post_compose and life_letters.
 """
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
-from simulators import life_letters, post_views, postbox
+from simulators import post_views, postbox
 from ui import guards, post_compose_form, post_duty, post_letter, post_list, post_notice, post_state, session
 from ui.i18n import lang, t
-from ui.resources import population, store
+from ui.resources import store
 
 guards.page_allowed("pages/digital_post.py")
 visit = guards.require_login()
@@ -16,8 +19,8 @@ if persona is None:
     st.info(t("guard.start_first"))
     st.stop()
 visit_id = visit["visit_id"]
-life_letters.seed_mailbox(store(), visit_id, persona, population())
-post_notice.show()
+post_notice.seed(visit_id)  # the life's letters, once per visit
+post_notice.show()  # announce letters the visitor's actions caused
 post_state.init()
 
 st.title(t("post.title"))

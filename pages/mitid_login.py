@@ -3,6 +3,9 @@
 The login lives in the store (simulators.mitid_service), so the visitor's phone can approve it from another
 browser; a fragment polls the store every second and reruns the page when the login changed.
 """
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
 from simulators import mitid
@@ -84,9 +87,9 @@ with box_col, st.container(key="mitid_box"):
             st.rerun()
 
 with side_col:
+    if login and login.state in (mitid.PENDING, mitid.AWAITING_PIN) and login.channel == "onscreen":
+        mitid_app.app_screen(svc, tokens[request_id], request_id, login, via="onscreen", demo_pin=account.pin)
     mitid_panels.device_panel(account)
     if login and login.state == mitid.AWAITING_CODE:
         mitid_panels.code_device(account, login.authenticator, svc.clock)
-    if login and login.state in (mitid.PENDING, mitid.AWAITING_PIN) and login.channel == "onscreen":
-        mitid_app.app_screen(svc, tokens[request_id], request_id, login, via="onscreen", demo_pin=account.pin)
     mitid_panels.under_the_hood(request_seconds())

@@ -3,6 +3,9 @@
 No visit here (a different browser): the token names the login. Without a token the app asks for the user ID and
 the 4-digit code shown on the kiosk (MitID's alternative to scanning). A reload keeps the state (it is in the store).
 """
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
 from simulators import mitid

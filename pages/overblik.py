@@ -1,5 +1,8 @@
 """Mit Overblik: the persona's register data, household, doctor, cases, payments and deadlines — with the
 changes the visitor's own self-service caused. Data from simulators.borger.cases.overview; layout only."""
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import datetime as dt
 import html
 
@@ -80,7 +83,7 @@ with right:
             when = t("overblik.next_date", date=date(dt.date.fromisoformat(pay["next_date"]))) \
                 if pay.get("next_date") else ""
             st.markdown(f"**{ui.text(pay['label_key'], pay.get('params'))}**: {sign} {money(pay['amount_dkk'])} "
-                        f"{period}  \n{ui.authority_name(pay.get('authority'), persona)} {when}")
+                        f"{period}  \n{ui.authority_name(pay.get('authority'), persona, pay.get('params'))} {when}")
             notes = []
             if pay.get("source_key"):
                 notes.append(f"📚 {ui.text(pay['source_key'], pay.get('params'))}")

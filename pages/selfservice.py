@@ -1,5 +1,8 @@
 """Self-service: runs any registered flow (``?flow=<id>``) one step per page, then "check your answers" and the
 receipt (``&receipt=<submission id>``). Rules live in simulators.borger; this file is layout only."""
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import datetime as dt
 import html
 import random
@@ -134,7 +137,8 @@ with main:
             label = t(field.label_key)
             current = answers.get(field.id)
             options = field.options(persona, answers, today) if field.options else []
-            st.markdown(f"**{label}**")
+            if field.kind != "checkbox":  # a checkbox carries its own label
+                st.markdown(f"**{label}**")
             if field.hint_key:
                 st.caption(t(field.hint_key))
             if field.kind == "text":

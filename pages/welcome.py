@@ -1,4 +1,7 @@
 """Welcome: the attract screen, the Start button and the persona card."""
+from ui.boot import ensure_router
+
+ensure_router()  # before anything else: this page must run inside app.py
 import secrets
 
 import streamlit as st

@@ -76,8 +76,9 @@ def eu_map(data: IndicatorData, lang: str, key: str = "desi_2022", shapes: dict 
         colorscale=GREEN_SCALE,
         customdata=members[["country_name"]].to_numpy(), hovertemplate=hover, name=tr(unit_key),
         marker={"line": {"color": "#FFFFFF", "width": 1}}, showlegend=False, meta={"country": "EU"},
-        colorbar={"title": {"text": tr(unit_key), "side": "right", "font": {"size": 15}}, "tickfont": {"size": 15},
-                  "thickness": 18, "len": 0.8}))
+        colorbar={"title": {"text": tr(unit_key), "side": "top", "font": {"size": 15}}, "tickfont": {"size": 14},
+                  "orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "ypad": 6,
+                  "thickness": 14, "len": 0.9, "lenmode": "fraction"}))
     for country in ("DK", "DE"):  # thick outline so both stand out whatever their colour
         row = members[members.country == country]
         traces.append(go.Choroplethmap(
@@ -95,7 +96,8 @@ def eu_map(data: IndicatorData, lang: str, key: str = "desi_2022", shapes: dict 
     if not eu_row.empty:
         subtitle = tr("compare.chart.map.eu_average", value=fmt_number(eu_row.value.iloc[0], lang, decimals))
     subtitle = " · ".join(part for part in (subtitle, tr("compare.chart.map.outlines")) if part)
-    return style(fig, lang, _title(tr, key), sources_text(frame), subtitle=subtitle, plot_height=560, legend=False)
+    return style(fig, lang, _title(tr, key), sources_text(frame), subtitle=subtitle, plot_height=560, legend=False,
+                 extra_bottom=64)  # room for the colour scale under the map
 
 
 def ranking_data(data: IndicatorData, lang: str, key: str = "desi_2022") -> pd.DataFrame:

@@ -96,20 +96,27 @@ def _addresses(rng: np.random.Generator, household: np.ndarray, count: int, n: i
     }
 
 
-def _names(rng, country, male, marital, role, partner, parent1, parent2) -> tuple[np.ndarray, np.ndarray]:
-    """First-name and surname category codes. Children carry a parent's surname (the second parent's when
-    there is one); half of married women carry the husband's (assumption)."""
+def _names(rng, country, male, marital, role, household, partner, parent1, parent2):
+    """First-name and surname category codes. Siblings have different first names; children carry a parent's
+    surname (the second parent's when there is one); half of married women carry the husband's (assumption)."""
     _, female_map, male_map, _, surname_map, *_ = _categories(country)
     female_vocab, male_vocab, surname_vocab = demographics.names(country)
     n = len(male)
     first = np.empty(n, dtype=np.int32)
     first[male] = male_map[male_vocab.draw(rng, int(male.sum()))]
     first[~male] = female_map[female_vocab.draw(rng, int((~male).sum()))]
+    child = role == households.CHILD
+    for _ in range(5):  # siblings get different first names: redraw the few repeats
+        kids = np.flatnonzero(child)
+        again = kids[pd.Series(household[kids] * (1 << 16) + first[kids]).duplicated().to_numpy()]
+        if len(again) == 0:
+            break
+        for sex_mask, vocab, mapping in ((male[again], male_vocab, male_map), (~male[again], female_vocab, female_map)):
+            first[again[sex_mask]] = mapping[vocab.draw(rng, int(sex_mask.sum()))]
     last = surname_map[surname_vocab.draw(rng, n)].astype(np.int32)
     takes_name = (~male) & (partner >= 0) & (marital == households.MARRIED_CODE)
     takes_name &= rng.random(n) < MARRIED_SHARE_SURNAME
     last[takes_name] = last[partner[takes_name]]
-    child = role == households.CHILD
     last[child] = last[np.where(parent2[child] >= 0, parent2[child], parent1[child])]
     return first, last
 
@@ -145,7 +152,7 @@ def generate_population(n: int, seed: int, country: str = "DK",
     address = _addresses(rng, household, count, n, country)
     step("addresses")
 
-    first, last = _names(rng, country, male, marital, role, partner, parent1, parent2)
+    first, last = _names(rng, country, male, marital, role, household, partner, parent1, parent2)
     step("names")
 
     cal = citizen_ages.calendar(TODAY)

@@ -187,7 +187,8 @@ def places(country: str) -> Places:
             columns={"municipality_code": "code", "municipality": "name", "pop_2024_01_01": "population"})
         post = _read("dk_postcodes.csv").rename(columns={"municipality_code": "code"})
         inner_city = post.postcode.between("1000", "1999") & ~post.municipality.isin(["København", "Frederiksberg"])
-        post = post[~post.postcode.isin(DK_SPECIAL_POSTCODES) & ~inner_city]  # 1532/1533 in Tårnby: large-recipient codes
+        # 1532/1533 "København V" in Tårnby: large-recipient codes, like the special codes
+        post = post[~post.postcode.isin(DK_SPECIAL_POSTCODES) & ~inner_city]
         # assumption: each town name of a municipality counts once (København K has 240 street codes), and a
         # postcode shared by k municipalities counts 1/k in each
         per_town = post.groupby(["code", "town"]).postcode.transform("size")

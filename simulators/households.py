@@ -9,14 +9,15 @@ it *assumption* except where SOURCES says otherwise ("Population" section):
 2. Every other adult heads a household or is the partner of its head. Married people live with their spouse
    (MARRIED_TOGETHER; the rest are separated or live apart), unmarried adults cohabit with a probability that
    follows COHABIT_SHAPE by age, scaled by COHABIT_SCALE so that the share of 1-person households matches
-   DST's 40 % (1 Jan 2022; the generator then gives about 35 % 2-person and 25 % 3+ households, DST: 33 % and
-   "30 %", and children under 18 in 26 % of households, DST: 28 %).
+   DST's 40 % (1 Jan 2022; the generator then gives about 34 % 2-person and 26 % 3+ households, DST: 33 % and
+   "30 %", and children under 18 in 27 % of households, DST: 28 %).
 3. Couples are formed by rank-matching men and women on age plus noise, married with married, unmarried
    with unmarried: the age gaps come out as in the married population of the marital-status table.
 4. Each child gets a parent 19-44 whole years older (so the birth dates lie 18-45 years apart): a mother
    living with a partner (PARENT_POOLS[0]), a single mother or a single father; the mother's partner is
-   the second parent when his age fits too (else he is a step-parent, not a parent). Parents take at most
-   1-4 children first (FAMILY_SIZE_CDF), so families are not piled up by chance.
+   the second parent when his age fits too (else he is a step-parent, not a parent). In the first rounds a
+   parent takes one child per round and at most 1-4 in all (FAMILY_SIZE_CDF), so families are not piled up
+   by chance.
 """
 from __future__ import annotations
 
@@ -79,8 +80,11 @@ def _pair(rng: np.random.Generator, women: np.ndarray, men: np.ndarray, age: np.
     size = min(len(women), len(men))
     women = rng.permutation(women)[:size]
     men = rng.permutation(men)[:size]
-    women = women[np.argsort(age[women] + rng.normal(0, PARTNER_NOISE_SD, size), kind="stable")]
-    men = men[np.argsort(age[men] + rng.normal(0, PARTNER_NOISE_SD, size), kind="stable")]
+    # keys in 1/64 years as int16: numpy sorts those with a linear-time radix sort
+    women = women[np.argsort(((age[women] + rng.normal(0, PARTNER_NOISE_SD, size) + 20) * 64).astype(np.int16),
+                             kind="stable")]
+    men = men[np.argsort(((age[men] + rng.normal(0, PARTNER_NOISE_SD, size) + 20) * 64).astype(np.int16),
+                         kind="stable")]
     return women, men
 
 
@@ -111,8 +115,8 @@ def _pick(rng, members, age, target, low, high):
 
 def _assign_parents(rng, children, age, pools, partner):
     """Anchor parent per child (-1 if none fits). Children first try the pool drawn by PARENT_POOLS, then the
-    others. Each candidate has a family size it will not exceed (FAMILY_SIZE_CDF) during CAPPED_ROUNDS
-    rounds, so children spread over families instead of piling up by chance (assumption)."""
+    others. During CAPPED_ROUNDS rounds a parent takes one child per round and no more than its family size
+    (FAMILY_SIZE_CDF), so children spread over families instead of piling up by chance (assumption)."""
     anchor = np.full(len(children), -1, dtype=np.int64)
     child_age = age[children]
     low, high = child_age + GAP_MIN, child_age + GAP_MAX
@@ -120,32 +124,30 @@ def _assign_parents(rng, children, age, pools, partner):
     target = target.astype(np.int64)
     first_pool = np.minimum(np.searchsorted(np.cumsum(PARENT_POOLS), rng.random(len(children)), side="right"),
                             len(PARENT_POOLS) - 1)
-    pools = [members[np.argsort(age[members], kind="stable")] for members in pools]
+    pools = [members[np.argsort(age[members].astype(np.int16), kind="stable")] for members in pools]  # radix
     kids = np.zeros(len(age), dtype=np.int32)  # children assigned so far, per person
     own_cap = 1 + np.searchsorted(FAMILY_SIZE_CDF, rng.random(len(age)) * FAMILY_SIZE_CDF[-1], side="right")
-    unlimited = np.full(len(age), 1 << 30)
-    phases = [(own_cap, 0)] * CAPPED_ROUNDS + [(own_cap, 1), (own_cap, 2)] + [(unlimited, k) for k in range(3)]
-    for cap, shift in phases:  # other pools only once the drawn pool has no fitting parent left
+    winner = np.full(len(age), -1, dtype=np.int64)
+    phases = [(True, 0)] * CAPPED_ROUNDS + [(True, 1), (True, 2)] + [(False, k) for k in range(3)]
+    for capped, shift in phases:  # other pools only once the drawn pool has no fitting parent left
         todo = np.flatnonzero(anchor < 0)
         pool_of = (first_pool[todo] + shift) % len(pools)
         for p, members in enumerate(pools):
             sel = todo[pool_of == p]
-            members = members[kids[members] < cap[members]]
             if len(sel) == 0 or len(members) == 0:
                 continue
+            if capped:
+                members = members[kids[members] < own_cap[members]]
             chosen = _pick(rng, members, age, target[sel], low[sel], high[sel])
-            sel, chosen = sel[chosen >= 0], chosen[chosen >= 0]
-            order = np.argsort(chosen, kind="stable")  # several children may pick the same parent
-            sorted_chosen = chosen[order]
-            first = np.r_[True, sorted_chosen[1:] != sorted_chosen[:-1]]
-            rank = np.empty(len(chosen), dtype=np.int64)
-            rank[order] = np.arange(len(chosen)) - np.flatnonzero(first)[np.cumsum(first) - 1]
-            fits = kids[chosen] + rank < cap[chosen]
-            mate = partner[chosen]  # a mother's partner becomes the second parent: his age must fit too
-            mate_age = age[np.maximum(mate, 0)]
-            fits &= (mate < 0) | ((mate_age >= low[sel]) & (mate_age <= high[sel])) | (cap[chosen] > 1 << 29)
+            fits = chosen >= 0
+            if capped:  # one child per parent and round (the last writer wins); the others pick again
+                winner[chosen[fits]] = sel[fits]
+                fits &= winner[np.maximum(chosen, 0)] == sel
+                mate = partner[np.maximum(chosen, 0)]  # a mother's partner becomes the second parent
+                mate_age = age[np.maximum(mate, 0)]
+                fits &= (mate < 0) | ((mate_age >= low[sel]) & (mate_age <= high[sel]))
             anchor[sel[fits]] = chosen[fits]
-            np.add.at(kids, chosen[fits], 1)
+            kids += np.bincount(chosen[fits], minlength=len(age)).astype(np.int32)
     return anchor
 
 

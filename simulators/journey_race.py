@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from simulators.chart_style import COLOURS, FONT, style, translator
+from simulators.chart_style import COLOURS, FONT, PHONE_PLOT_WIDTH, style, translator
 from simulators.i18n import fmt_number
 from simulators.indicators import country_name
 from simulators.journeys import EVENT_KEYS, Journey
@@ -113,4 +113,5 @@ def race_figure(dk: Journey, de: Journey, lang: str) -> go.Figure:
                      tickfont={"size": 17}, showgrid=False, zeroline=False)
     return style(fig, lang, tr("compare.race.title", event=tr(EVENT_KEYS[dk.event])), tr("compare.race.caption"),
                  x_title=tr("compare.race.axis"), plot_height=PLOT_HEIGHT, legend=False,
-                 subtitle=tr("compare.race.subtitle"), extra_bottom=150)
+                 subtitle=tr("compare.race.subtitle"), extra_bottom=150,
+                 legend_space=PHONE_PLOT_WIDTH - 9 * max(len(country_name(c, lang)) for c in rows))

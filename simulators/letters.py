@@ -61,7 +61,10 @@ def format_param(name: str, value, lang: str) -> str:
     if value is None:
         return ""
     if name.endswith("_datetime"):
-        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+        try:
+            moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+        except ValueError:  # not ISO: show it as given
+            return str(value)
         return f"{i18n.fmt_date(moment.date(), lang, 'full')}, {i18n.fmt_time(moment, lang, 'short')}"
     if name.endswith("_date"):
         date = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

@@ -33,7 +33,7 @@ import pandas as pd
 from simulators import demographics
 from simulators.citizens import TODAY
 from simulators.pension_age import pension_age_date, pension_start
-from simulators.persona import age_on, persona_record
+from simulators.persona import age_on, parents_of, persona_record
 
 DIGITAL_POST_START = dt.date(2014, 11, 1)
 MITID_SWITCH_MONTH = (2021, 10)
@@ -116,7 +116,7 @@ def _moves(person: dict, today: dt.date) -> list[dict]:
     return events
 
 
-def _children(record: dict, today: dt.date) -> list[dict]:
+def _children(record: dict, population: pd.DataFrame, today: dt.date) -> list[dict]:
     events = []
     payments = [dt.date(y, m, 20) for y in (today.year - 1, today.year) for m in (1, 4, 7, 10)]
     payments = [d for d in payments if d <= today][-4:]
@@ -125,7 +125,7 @@ def _children(record: dict, today: dt.date) -> list[dict]:
         if born >= _years_later(today, -10):
             events.append({"date": born, "kind": "child_born",
                            "params": {"child_name": name, "child_birth_date": born.isoformat()}})
-        two_parents = any(m["relation"] == "partner" for m in record["household"])
+        two_parents = all(parents_of(population, child["person_id"]))  # both live with the child
         for paid in payments:
             quarter_start = dt.date(paid.year, paid.month, 1)
             if born < quarter_start and age_on(born, paid) < 18:
@@ -178,7 +178,7 @@ def life_events(person: dict, population: pd.DataFrame, today: dt.date = TODAY) 
             income = round(record["income"] / (1 + PAST_INCOME_GROWTH) ** (today.year - 1 - income_year), -2)
             events.append({"date": published, "kind": "tax_statement",
                            "params": {"income_year": income_year, "income": int(income)}})
-    events += _moves(record, today) + _children(record, today) + _hospital(record, today)
+    events += _moves(record, today) + _children(record, population, today) + _hospital(record, today)
     if pension_age_date(born) <= today:
         start = pension_start(born)
         events.append({"date": _months_later(start, -2), "kind": "pension_granted",

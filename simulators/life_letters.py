@@ -143,10 +143,14 @@ def _fill_municipality(chosen: list[dict], persona: dict) -> None:
             item["params"] = {**item["params"], "municipality": current}
 
 
+def is_seeded(store: Store, visit_id: str) -> bool:
+    return store.get(SEED_KIND, visit_id) is not None
+
+
 def seed_mailbox(store: Store, visit_id: str, persona: dict, population=None, today: dt.date | None = None,
                  events: list[dict] | None = None) -> int:
     """Deliver the persona's life letters into the visit's mailbox once. Returns the number delivered now."""
-    if store.get(SEED_KIND, visit_id) is not None:
+    if is_seeded(store, visit_id):
         return 0
     if events is None:
         from simulators.life import life_events

@@ -193,6 +193,13 @@ def persona_record(population: pd.DataFrame, person_id: int) -> dict:
     }
 
 
+def parents_of(population: pd.DataFrame, person_id: int) -> tuple[int | None, int | None]:
+    """The person's parents living with them (person ids), or None."""
+    index = _index(population)
+    row = _row(index, person_id)
+    return int(index.parent1[row]) or None, int(index.parent2[row]) or None
+
+
 def person_id_for_mitid_user_id(population: pd.DataFrame, user_id: str) -> int | None:
     """The person whose MitID user ID this is (case-insensitive, surrounding spaces ignored), or None."""
     index = _index(population)

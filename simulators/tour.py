@@ -101,7 +101,8 @@ class Prepared:
 
 
 def prepare(store: Store, step_id: str, persona: dict, lang: str, population=None,
-            previous_visit_id: str | None = None, today: dt.date | None = None, now: float | None = None) -> Prepared:
+            previous_visit_id: str | None = None, today: dt.date | None = None, now: float | None = None,
+            flows: dict | None = None) -> Prepared:
     """Make the state ``step_id`` needs for ``persona`` and say where to go. The previous visit is deleted."""
     target = step(step_id)
     today = today or dt.date.today()
@@ -121,11 +122,11 @@ def prepare(store: Store, step_id: str, persona: dict, lang: str, population=Non
         letters = len(postbox.list_letters(store, visit_id))
     query: dict = {}
     if step_id in ("borger", "germany"):
-        flow_id = choose_flow(persona, today)
+        flow_id = choose_flow(persona, today, flows)
         if step_id == "borger" and flow_id:
             query = {"flow": flow_id}
         elif step_id == "germany":
-            query = {"event": journey_event(flow_id)}
+            query = {"event": journey_event(flow_id, flows)}
     page = target.page if step_id != "borger" or query else "pages/borger.py"  # no usable flow: the portal
     visits.track(store, visit, "tour_step", step_id)
     return Prepared(step_id, visit_id, page, query, letters)

@@ -26,12 +26,22 @@ def render() -> None:
     _language_switch()
 
 
-def _language_switch() -> None:
-    options = list(i18n.LANGS)
-    choice = st.segmented_control(
-        t("header.language"), options, default=lang(), format_func=lambda code: i18n.LANGUAGE_NAMES[code],
-        key="header_lang_choice", label_visibility="collapsed",
-    )
-    if choice and choice != lang():
+LANG_WIDGET = "header_lang_choice"
+
+
+def _on_language_chosen() -> None:
+    choice = st.session_state.get(LANG_WIDGET)
+    if choice:
         session.set_lang(choice)
-        st.rerun()
+    else:  # a second tap on the selected language deselects it: keep the language
+        st.session_state[LANG_WIDGET] = lang()
+
+
+def _language_switch() -> None:
+    # The language can also change through the URL, the tour or a reset: the widget follows it.
+    if st.session_state.get(LANG_WIDGET) != lang():
+        st.session_state[LANG_WIDGET] = lang()
+    st.segmented_control(
+        t("header.language"), list(i18n.LANGS), format_func=lambda code: i18n.LANGUAGE_NAMES[code],
+        key=LANG_WIDGET, label_visibility="collapsed", on_change=_on_language_chosen,
+    )

@@ -69,7 +69,10 @@ def summary(journey: Journey) -> None:
     cols = st.columns(3)
     cols[0].metric(t("compare.journeys.label.steps"), number(s.steps))
     cols[1].metric(t("compare.journeys.label.visits"), number(s.visits))
-    cols[2].metric(t("compare.journeys.label.waiting"), _days(s.days, s.days_max))
+    waiting = number(s.days, 0)
+    if s.days_max > s.days:
+        waiting = f"{waiting}–{number(s.days_max, 0)}"
+    cols[2].metric(t("compare.journeys.label.waiting_days"), waiting)
     notes = []
     if s.optional_steps:
         notes.append(t("compare.journeys.summary.optional", n=number(s.optional_steps)))

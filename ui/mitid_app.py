@@ -27,7 +27,7 @@ CSS = """
 .st-key-mitid_qr {align-items:center;}
 .mitid-code4 {font-size:3.2rem; font-weight:700; letter-spacing:.45em; text-align:center; color:#23395B;}
 .mitid-countdown {font-size:1.25rem; font-weight:600; color:#23395B;}
-.mitid-link a {word-break:break-all; font-size:.85rem;}
+.mitid-link a, .mitid-link code {word-break:break-all; white-space:normal; font-size:.85rem;}
 .st-key-mitid_app, .st-key-mitid_onscreen_app {max-width:420px; margin:0 auto; background:#F4F7FB;
   border:10px solid #1F1F1F; border-radius:34px; padding:1rem 1.1rem 1.4rem 1.1rem;}
 .mitid-app-top {display:flex; justify-content:space-between; align-items:center; margin-bottom:.6rem;}
@@ -148,6 +148,9 @@ def decided_screen(login: mitid.Login | None, problem: str | None) -> None:
     with st.container(key="mitid_app"):
         st.html(f'<div class="mitid-app-top"><b>📱 {html.escape(t("mitid.phone.app_title"))}</b>'
                 f'<span class="mitid-sim">{html.escape(t("mitid.sim_label"))}</span></div>')
+        flash = st.session_state.get("mitid_phone_flash")  # e.g. "suspended" after the third wrong PIN
+        if flash:
+            st.error(message(*flash))
         state = login.state if login else None
         if state == mitid.APPROVED:
             st.success(t("mitid.phone.approved"), icon="✅")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from simulators import mitid
 from simulators.mitid_service import MitIDService, phone_url, public_base_url
+from ui import session
 from ui.i18n import t
 from ui.mitid_app import clock_time, duration, message, mmss
 
@@ -30,6 +31,15 @@ def qr_png(address: str) -> bytes:
     buffer = io.BytesIO()
     segno.make(address, error="m").save(buffer, kind="png", scale=10, border=2, dark="#23395B")
     return buffer.getvalue()
+
+
+def address_html(address: str) -> str:
+    """The phone address, readable for those who cannot scan. On the kiosk it is text only: a tap on a link there
+    would take the kiosk itself away from the login."""
+    if session.mode() == "kiosk":
+        return f'<code data-testid="mitid-phone-link">{html.escape(address)}</code>'
+    return (f'<a data-testid="mitid-phone-link" href="{html.escape(address)}" target="_blank" rel="noopener">'
+            f'{html.escape(address)}</a>')
 
 
 def header(service_name: str, reference: str) -> None:
@@ -100,12 +110,12 @@ def app_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Log
         with picture, st.container(key="mitid_qr"):
             st.image(qr_png(address), width=280)
         words.write(t("mitid.qr.instructions"))
-        words.html(f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>'
-                   f'<a data-testid="mitid-phone-link" href="{html.escape(address)}" target="_blank" '
-                   f'rel="noopener">{html.escape(address)}</a></div>')
+        words.html(f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>{address_html(address)}</div>')
     elif login.channel == "code4":
         short = f"{base_url()}/mitid_phone"
-        st.write(t("mitid.code4.instructions", address=short, user_id=login.user_id))
+        marker = "@@address@@"  # the sentence is escaped as a whole, then the address element goes in
+        st.html(html.escape(t("mitid.code4.instructions", address=marker, user_id=login.user_id)).replace(
+            marker, address_html(short)))
         st.html(f'<div class="mitid-code4" data-testid="mitid-code4">{html.escape(login.code4)}</div>')
         st.caption(t("mitid.code4.why"))
     else:
@@ -149,14 +159,18 @@ def chip_button_step(svc: MitIDService, visit_id: str, request_id: str) -> None:
 
 def method_step(svc: MitIDService, visit_id: str, request_id: str, account: mitid.Account, now: float) -> None:
     st.markdown(f"#### {t('mitid.method.title')}")
+    any_suspended = False
     for authenticator in mitid.AUTHENTICATORS:
         until = mitid.suspended_until(account, authenticator, now) if account else None
         label = t(METHOD_KEYS[authenticator])
         if until:
+            any_suspended = True
             label = f"{label} — {t('mitid.method.suspended', until=clock_time(until))}"
         if st.button(label, key=f"mitid_choose_{authenticator}", disabled=bool(until), width="stretch"):
             svc.kiosk(visit_id, request_id, "choose", authenticator)
             st.rerun()
+    if any_suspended:
+        st.caption(t("mitid.assumption.suspension", duration=duration(mitid.SUSPEND_SECONDS)))
 
 
 def final_step(login: mitid.Login, request_id: str) -> None:

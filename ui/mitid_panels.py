@@ -47,10 +47,9 @@ def device_panel(account: mitid.Account | None) -> None:
 @st.fragment(run_every=1)
 def code_device(account: mitid.Account, authenticator: str, now_fn) -> None:
     """The code display / audio code reader: a fresh 6-digit code every 30 seconds (RFC 6238)."""
-    icon = "🔊" if authenticator == "audio_code_reader" else "📟"
     label = t("mitid.method.audio_code_reader" if authenticator == "audio_code_reader" else
-              "mitid.method.code_display")
-    st.markdown(f"**{icon} {label}**")
+              "mitid.method.code_display")  # the label carries its own emoji
+    st.markdown(f"**{label}**")
     code = mitid.device_code(account, now_fn())
     st.html(f'<div class="mitid-device" data-testid="mitid-device-code">{code[:3]} {code[3:]}</div>')
     st.caption(t("mitid.device.code_note"))

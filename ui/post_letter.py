@@ -50,6 +50,8 @@ def render(view: dict, original: dict | None, persona: dict, all_folders: list[d
         st.info(t("post.letter.paper_copy"), icon="📄")
     if view["assumption"]:
         st.caption(t("post.letter.assumption"))
+    if not view["outgoing"]:
+        st.caption(t("post.letter.source_note"))
     if original is not None and lang() != "da":
         beside = st.toggle(t("post.letter.show_danish"), key="post_show_danish")
         if beside:

@@ -3,15 +3,17 @@
 ``show()`` is cheap and safe to call on every run of every page (the header calls it): once the visitor is
 logged in, it announces each new letter caused by the visitor's actions exactly once (a toast) and returns the
 number of unread letters in the inbox; ``link(unread)`` shows a link to the mailbox with that count.
+``seed(visit_id)`` delivers the persona's life letters once per visit (the mailbox page calls it; a login could
+too, so that the count includes them from the start).
 """
 from __future__ import annotations
 
 import streamlit as st
 
-from simulators import letters, post_views, postbox
+from simulators import letters, life_letters, post_views, postbox
 from ui import session
 from ui.i18n import lang, t
-from ui.resources import store
+from ui.resources import population, store
 
 PAGE = "pages/digital_post.py"
 
@@ -29,6 +31,14 @@ def show() -> int:
             st.toast(t("post.notice.toast", sender=sender), icon="📬", duration="long")
         postbox.mark_notified(store(), visit_id, [letter["letter_id"] for letter in pending])
     return postbox.unread_counts(postbox.list_letters(store(), visit_id)).get("inbox", 0)
+
+
+def seed(visit_id: str) -> None:
+    """The persona's life in letters, delivered once per visit."""
+    if not life_letters.is_seeded(store(), visit_id):
+        persona = session.persona()
+        if persona is not None:
+            life_letters.seed_mailbox(store(), visit_id, persona, population())
 
 
 def link(unread: int) -> None:

@@ -73,12 +73,12 @@ def render(page) -> None:
         if forward.button(t("booth.tour.next"), key="tour_next", width="stretch", type="primary",
                           disabled=current == tour.STEP_IDS[-1] or not available(tour.step(tour.next_id(current)))):
             jump(tour.next_id(current))
+        if st.button(t("booth.tour.reset"), key="tour_reset", width="stretch", help=t("booth.tour.reset_help")):
+            jump(tour.STEP_IDS[0])
         if current:
             with st.container(key="tour_notes"):
                 st.markdown(f"**{t('booth.tour.notes_title', title=t(tour.step(current).title_key))}**")
                 st.markdown(t(tour.step(current).notes_key))
-        if st.button(t("booth.tour.reset"), key="tour_reset", width="stretch", help=t("booth.tour.reset_help")):
-            jump(tour.STEP_IDS[0])
 
 
 def _persona_summary() -> None:

@@ -40,7 +40,8 @@ def earliest_offer_start(today: dt.date) -> dt.date:
 
 
 def offered_start(birth: dt.date, desired: dt.date, today: dt.date) -> dt.date:
-    """The start the offer names: the wish, but not before the offer can come 2 months ahead or the child is 26 weeks."""
+    """The start the offer names: the wish, but not before the offer can come 2 months ahead, nor before the
+    child is 26 weeks old."""
     return max(desired, earliest_offer_start(today), guarantee_date(birth))
 
 
@@ -92,8 +93,9 @@ def outcome(persona, answers, today):
     desired = parse_date(answers["desired_start"])
     start = offered_start(birth, desired, today)
     accept_by = today + dt.timedelta(days=ACCEPT_DAYS)
-    common = {"child_name": child["full_name"], "care_type": CARE_DANISH[care], "desired_start_date": desired.isoformat(),
-              "start_date": start.isoformat(), "institution": INSTITUTIONS[care], "accept_by_date": accept_by.isoformat(),
+    common = {"child_name": child["full_name"], "care_type": CARE_DANISH[care],
+              "desired_start_date": desired.isoformat(), "start_date": start.isoformat(),
+              "institution": INSTITUTIONS[care], "accept_by_date": accept_by.isoformat(),
               "accept_days": ACCEPT_DAYS, "cap_pct": PARENT_SHARE_CAP_PCT}
     letters = [{"template": "daycare_signup_receipt", "params": common},
                {"template": "daycare_offer", "params": common}]
@@ -121,10 +123,24 @@ def outcome(persona, answers, today):
     if start != desired:
         receipt.append({"kind": "info", "key": "flows_b.daycare.receipt_later_start",
                         "params": {"start_date": start.isoformat(), "months": OFFER_MONTHS_AHEAD}})
+    receipt += price_notes(persona["municipality"], child, price)
     receipt += [{"kind": "info", "key": "flows_b.daycare.friplads"},
                 {"kind": "source", "key": "flows_b.daycare.src_soroe_text"},
                 {"kind": "assumption", "key": "flows_b.daycare.assumption_offer"}]
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
+
+
+def price_notes(municipality: str, child: dict, price: dict | None) -> list[dict]:
+    """The monthly price where a source gives one (Copenhagen, Aarhus), else the legal cap only."""
+    if price is None:
+        return [{"kind": "assumption", "key": "flows_b.daycare.no_price", "params": {"municipality": municipality}},
+                {"kind": "info", "key": "flows_b.daycare.price_cap", "params": {"cap_pct": PARENT_SHARE_CAP_PCT}},
+                {"kind": "source", "key": "flows_b.daycare.src_uvm_text"}]
+    return [{"kind": "rows", "key": "flows_b.daycare.price_caption", "params": {"price_year": price["year"]},
+             "rows": [{"label_key": "flows_b.daycare.payment_label", "params": {"child": child["first_name"]},
+                       "value": {"dkk": price["price_dkk_month"]}}]},
+            {"kind": "source", "key": daycare_prices.SOURCE_KEYS[municipality]},
+            {"kind": "assumption", "key": "flows_b.daycare.assumption_price"}]
 
 
 # ---- the flow's steps ----------------------------------------------------------------------------------
@@ -178,7 +194,8 @@ def care_notes(persona, answers, today):
         if municipality in daycare_prices.SOURCE_KEYS:
             notes.append({"kind": "source", "key": daycare_prices.SOURCE_KEYS[municipality]})
     if municipality not in daycare_prices.SOURCE_KEYS:
-        notes.append({"kind": "assumption", "key": "flows_b.daycare.no_price", "params": {"municipality": municipality}})
+        notes.append({"kind": "assumption", "key": "flows_b.daycare.no_price",
+                      "params": {"municipality": municipality}})
     notes += [{"kind": "info", "key": "flows_b.daycare.price_cap", "params": {"cap_pct": PARENT_SHARE_CAP_PCT}},
               {"kind": "source", "key": "flows_b.daycare.src_uvm_text"}]
     return notes

@@ -140,13 +140,10 @@ def titles_notes(persona, answers, today):
 
 
 def pickup_notes(persona, answers, today):
-    rows = []
-    for entry in reservations(answers, today):
-        status = ({"key": "flows_b.library.status_ready", "params": {"ready_date": entry["ready_date"]}}
-                  if entry["ready_date"] else
-                  {"key": "flows_b.library.status_queue", "params": {"position": entry["queue_position"]}})
-        rows.append({"label_key": "flows_b.library.row_title", "params": {}, "value": {"list": [
-            {"text": entry["label"]}, status]}})
+    rows = [{"label_key": "flows_b.library.status_ready", "params": {"ready_date": entry["ready_date"]},
+             "value": {"text": entry["label"]}} if entry["ready_date"] else
+            {"label_key": "flows_b.library.status_queue", "params": {"position": entry["queue_position"]},
+             "value": {"text": entry["label"]}} for entry in reservations(answers, today)]
     notes = [{"kind": "info", "key": "flows_b.library.health_card"},
              {"kind": "source", "key": "flows_b.library.src_naesbib_text"}]
     if rows:

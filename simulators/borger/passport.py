@@ -146,11 +146,13 @@ def outcome(persona, answers, today):
               "price_year": str(PRICE_YEAR), "delivery_days": DELIVERY_DAYS}
     changes = {
         "cases": [{"flow": "passport", "title_key": "flows_a.passport.case_title", "status_key": "borger.case.booked",
-                   "authority": "kommune", "params": {"name": person["full_name"]}, "date": today.isoformat()}],
+                   "authority": "kommune", "params": {"name": person["full_name"], "municipality": persona["municipality"]},
+                   "date": today.isoformat()}],
         "deadlines": [{"label_key": "flows_a.passport.deadline", "params": {"name": person["full_name"],
                                                                              "municipality": persona["municipality"]},
                        "date": day.isoformat(), "source_key": "flows_a.passport.source_in_person"}],
-        "payments": [{"label_key": "flows_a.passport.payment", "params": {"year": str(PRICE_YEAR)},
+        "payments": [{"label_key": "flows_a.passport.payment",
+                      "params": {"year": str(PRICE_YEAR), "municipality": persona["municipality"]},
                       "amount_dkk": p["total"], "period_key": "borger.period.once", "next_date": day.isoformat(),
                       "authority": "kommune", "direction": "out", "source_key": "flows_a.passport.source_prices_short",
                       "assumption_key": None}],

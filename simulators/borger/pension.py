@@ -184,7 +184,7 @@ def outcome(persona, answers, today):
 FLOW = register(Flow(
     id="pension", title_key="flows_a.pension.title", topic="pension-og-efterloen", article_key="flows_a.pension.article",
     authority="udbetaling_danmark", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"min_age": 66, "max_age": 67}, journey_event="pension", keywords_key="flows_a.pension.keywords",
+    alternative_filters={"min_age": 66, "max_age": 67}, journey_event=None, keywords_key="flows_a.pension.keywords",
     sources=(("flows_a.pension.src_borger",
               "https://www.borger.dk/oekonomi-skat-su/Pension-og-efterloen/foer-du-gaar-paa-folkepension"),
              ("flows_a.pension.src_senior", "https://seniorhaandbogen.dk/pension/folkepension/"),

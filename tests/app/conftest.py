@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from simulators import visits
 from simulators.store import Store
 
-APP = Path(__file__).resolve().parents[2] / "app.py"  # from_file resolves relative paths against the caller
+APP = str(Path(__file__).resolve().parents[2] / "app.py")  # AppTest resolves relative paths from the caller
 LANGS = ("de", "en", "da")
 MODES = ("explore", "kiosk", "presenter")
 
@@ -49,6 +49,21 @@ def log_in(at: AppTest, method: str = "onscreen_phone") -> AppTest:
 
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.fixture(autouse=True)
+def _router_on_every_run(monkeypatch):
+    """AppTest resets Streamlit's old pages-folder mode before every run (see ui/boot.py); a served app leaves
+    it after its first run. Make every AppTest run behave like the served app: app.py runs, then the page."""
+    from streamlit.runtime import pages_manager
+
+    original = pages_manager.PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        pages_manager.PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(pages_manager.PagesManager, "__init__", init)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """AppTest: the kiosk's MitID login page and the phone page, in de, en and da, driven as a visitor would."""
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from babel.dates import format_timedelta
@@ -8,20 +7,10 @@ from babel.dates import format_timedelta
 from simulators import i18n, mitid, visits
 from simulators.mitid_service import MitIDService
 from simulators.store import Store
-from streamlit.testing.v1 import AppTest
-
-from tests.app.conftest import LANGS, log_in, no_exception, start_visit, visit_of
+from tests.app.conftest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
 from ui.navigation import PAGES
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")  # from_file resolves relative paths against this file
 BORGER_REGISTERED = any(p.path == "pages/borger.py" for p in PAGES)
-
-
-def make_app(lang: str = "en", mode: str = "explore", **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in {"lang": lang, "mode": mode, **params}.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def service() -> MitIDService:
@@ -183,6 +172,18 @@ def test_chip_password_then_button_and_wrong_password_counts():
     submit(at, "mitid_password_form")
     at.button(key="mitid_chip_press").click().run()
     assert_left_for_logged_in(at, "chip")
+
+
+def test_kiosk_reload_keeps_the_request_with_a_fresh_token():
+    at = start_login(open_login("en"))
+    current, old_token = pending(at)
+    reloaded = make_app("en", v=at.session_state["visit_id"])  # a new browser session on the same visit
+    reloaded.switch_page("pages/mitid_login.py").run()
+    no_exception(reloaded)
+    new_token = reloaded.session_state["mitid_tokens"][current.request_id]
+    assert new_token != old_token and f"token={new_token}" in page_text(reloaded)
+    assert service().get(current.request_id).login.expires_at == current.login.expires_at  # same countdown
+    assert service().resolve(old_token).error == "mitid.phone.invalid_token"
 
 
 # ---- the phone page -------------------------------------------------------------------------------------------

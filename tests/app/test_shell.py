@@ -12,7 +12,7 @@ def banner_texts(at):
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("mode", MODES)
-def test_every_page_renders_with_banner(lang, mode):
+def test_every_page_renders_in_every_language_and_mode(lang, mode):
     at = make_app(lang, mode)
     no_exception(at)
     start_visit(at)
@@ -37,17 +37,18 @@ def test_welcome_speaks_the_language_and_starts_a_visit(lang):
 def test_language_follows_browser_locale_when_not_fixed():
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file("app.py", default_timeout=60)
+    from tests.app.conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert at.session_state["lang"] in LANGS
 
 
-def test_mode_is_read_once_and_kept():
-    at = make_app("en", "kiosk")
-    assert at.session_state["mode"] == "kiosk"
-    at.query_params["mode"] = "explore"
-    at.run()
-    assert at.session_state["mode"] == "kiosk"
+def test_about_lists_sources():
+    at = make_app("en")
+    at.switch_page("pages/about.py").run()
+    no_exception(at)
+    assert any("SOURCES" in md.value or "Sources" in md.value for md in at.markdown)
 
 
 def test_language_switch_survives_page_change():
@@ -58,8 +59,14 @@ def test_language_switch_survives_page_change():
     assert at.title[0].value == i18n.translate("da", "about.title")
 
 
-def test_about_lists_sources():
-    at = make_app("en")
-    at.switch_page("pages/about.py").run()
-    no_exception(at)
-    assert any("SOURCES" in md.value or "Sources" in md.value for md in at.markdown)
+def test_every_page_runs_inside_the_router_first():
+    """Each page file calls ui.boot.ensure_router() before anything else (see ui/boot.py for why)."""
+    import ast
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parents[2] / "pages").glob("*.py")):
+        body = ast.parse(path.read_text()).body
+        statements = [node for node in body if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
+        first_call = next(node for node in statements if isinstance(node, ast.Expr))
+        assert ast.unparse(first_call) == "ensure_router()", path.name
+        assert statements.index(first_call) == 1, f"{path.name}: only the import may come before ensure_router()"

@@ -13,8 +13,10 @@ from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
 
 XSS = "<script>alert(1)</script>"
 SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
-# A letter a borger.dk flow sends (moving, daycare …); the daycare offer is replyable and has a PDF attachment.
-FLOW_LETTER = {"template": "life_daycare_offer", "params": {"child_name": "Ida", "start_date": "2027-02-01"}}
+# The daycare flow's offer letter (replyable, with a PDF attachment), delivered as the flow's submit() does.
+FLOW_LETTER = {"template": "daycare_offer", "params": {
+    "child_name": "Ida", "start_date": "2027-03-01", "accept_by_date": "2026-12-08", "accept_days": 8, "cap_pct": 25,
+    "care_type": "vuggestue", "institution": "Børnehuset Solsikken"}}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,12 @@ def test_flow_letter_is_announced_opens_and_its_pdf_names_the_persona(new_page, 
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_mailbox(page, app_server, visit_id, "en")  # the life's letters are seeded on the first visit
-    letter = postbox.deliver(Store(app_server.db_url), visit_id, [FLOW_LETTER])[0]
+    from simulators.borger import cases
+
+    store = Store(app_server.db_url)
+    cases.submit(store, visit_id, "daycare", {"letters": [FLOW_LETTER], "receipt_no": "E2E-POST-1"})
+    letter = postbox.list_letters(store, visit_id, "inbox")[0]
+    assert letter["template"] == "daycare_offer" and letter["origin"] == "action"
 
     open_mailbox(page, app_server, visit_id, "en")
     sender = letters.sender_name("kommune", "en", {"municipality": persona["municipality"]})

@@ -51,3 +51,23 @@ def test_start_button_gives_a_persona_card(new_page):
     assert_no_exception(page)
     assert page.get_by_text(i18n.translate("en", "persona.fictitious")).first.is_visible()
     screenshot(page, "welcome-persona-en-desktop")
+
+
+def test_language_switch_and_mode_survive_page_changes(new_page, app_server):
+    page = new_page(1920, 1080, "/?lang=de&mode=presenter")
+    page.get_by_role("button", name="Dansk").first.click()
+    wait_for_app(page)
+    assert "lang=da" in page.url
+    page.get_by_test_id("stTopNavLinkContainer").filter(has_text=i18n.translate("da", "nav.about")).first.click()
+    wait_for_app(page)
+    assert page.get_by_role("heading", name=i18n.translate("da", "about.title")).is_visible()
+    assert "lang=da" in page.url and "mode=presenter" in page.url  # kept in the URL, so a reload keeps them
+    page.reload()
+    wait_for_app(page)
+    assert page.get_by_role("heading", name=i18n.translate("da", "about.title")).is_visible()
+    assert i18n.translate("da", "mode.presenter") in page.get_by_test_id("dds-simulation-banner").inner_text()
+
+
+def test_browser_language_is_the_default(new_page, app_server):
+    page = new_page(1920, 1080, "/", locale="da-DK")
+    assert page.get_by_role("heading", name=i18n.translate("da", "welcome.title")).is_visible()

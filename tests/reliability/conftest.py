@@ -1,7 +1,9 @@
 """Shared fixtures of the reliability suite: a store on SQLite (always) and PostgreSQL (when configured)."""
 from __future__ import annotations
 
+import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -25,6 +27,12 @@ def any_store(request, tmp_path):
             pytest.fail("PostgreSQL tests are required here (DDS_REQUIRE_POSTGRES=1) but DDS_TEST_POSTGRES_URL is unset")
         pytest.skip("no PostgreSQL server configured (set DDS_TEST_POSTGRES_URL to run these)")
     return Store(PG_URL)
+
+
+def run_async(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API keeps an event loop running in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 # The browser fixtures of tests/e2e (a running app, Chromium, pages that record and abort foreign requests).

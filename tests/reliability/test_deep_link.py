@@ -10,12 +10,12 @@ test is an expected failure (strict: it reports when the bug is gone, so the mar
 """
 from __future__ import annotations
 
-import asyncio
 
 import pytest
 
 from bench.stclient import Session
 from simulators import i18n
+from tests.reliability.conftest import run_async
 from tests.e2e.conftest import start_app, stop_app
 
 
@@ -32,7 +32,7 @@ async def first_run(url: str, page: str, query: dict) -> str:
 def test_first_request_of_a_fresh_server_as_deep_link_shows_the_banner(tmp_path):
     server = start_app({"DDS_DATABASE_URL": f"sqlite:///{tmp_path}/deep.db"})
     try:
-        text = asyncio.run(first_run(server.url, "mitid_phone", {"lang": "en", "token": "x"}))
+        text = run_async(first_run(server.url, "mitid_phone", {"lang": "en", "token": "x"}))
     finally:
         stop_app(server)
     assert i18n.translate("en", "banner.simulation") in text

@@ -105,3 +105,10 @@ def test_parsers_and_param_formatting():
     assert formatted["when_date"] == "24. Dezember 2026"
     assert formatted["price_dkk"].startswith("891") and formatted["price_dkk"] != "891"
     assert formatted["rate_pct"].startswith("12,01") and formatted["n"] == "1.500"
+
+
+def test_german_counterpart_links_point_to_known_journeys():
+    from simulators import journeys
+
+    for flow in FLOWS.values():
+        assert flow.journey_event is None or flow.journey_event in journeys.EVENTS, flow.id

@@ -112,7 +112,8 @@ def test_cpr_numbers_are_unique_fictitious_and_agree_with_birth_date_and_sex(peo
 
 def test_ages_follow_birth_dates(people):
     birth = people.birth_date.dt
-    age = TODAY.year - birth.year - ((birth.month > TODAY.month) | ((birth.month == TODAY.month) & (birth.day > TODAY.day)))
+    not_yet = (birth.month > TODAY.month) | ((birth.month == TODAY.month) & (birth.day > TODAY.day))
+    age = TODAY.year - birth.year - not_yet
     assert (age.to_numpy() == people.age.to_numpy()).all()
 
 
@@ -206,3 +207,8 @@ def test_cli_writes_the_population(tmp_path, capsys, suffix):
     assert list(written.columns) == list(COLUMNS) and len(written) == 1500
     assert (written.cpr.astype(str).to_numpy() == expected.cpr.astype(str).to_numpy()).all()
     assert (written.household_id.to_numpy() == expected.household_id.to_numpy()).all()
+
+
+def test_siblings_have_different_first_names(people):
+    children = people[people.parent1_id.notna()]
+    assert not children.duplicated(["household_id", "first_name"]).any()

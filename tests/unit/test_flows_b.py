@@ -4,7 +4,7 @@ import datetime as dt
 import random
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from simulators import letters
 from simulators.borger import FLOWS, daycare, daycare_prices, divorce, library, police
@@ -49,6 +49,7 @@ def test_imei_check_digit_is_luhn():
     assert police.imei_error("49015420323751X") == "flows_b.police.err.imei_format"
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="0123456789", min_size=14, max_size=14))
 def test_exactly_one_check_digit_completes_an_imei(body):
     assert sum(police.luhn_valid(body + str(d)) for d in range(10)) == 1
@@ -249,7 +250,10 @@ def test_daycare_outcome_offer_deadline_and_price_where_sourced():
     assert [d["date"] for d in outcome.changes["deadlines"]] == ["2026-03-18", "2026-08-01"]
     (payment,) = outcome.changes["payments"]
     assert payment["amount_dkk"] == 3996 and payment["period_key"] == "borger.period.month"
-    assert finished("daycare", PARENT, DAYCARE_OK).changes["payments"] == []  # Odense: no sourced price
+    assert [n["key"] for n in outcome.receipt if n["kind"] == "rows"] == ["flows_b.daycare.price_caption"]
+    odense = finished("daycare", PARENT, DAYCARE_OK)  # no sourced price: no payment, the cap and "no price" instead
+    assert odense.changes["payments"] == []
+    assert {"flows_b.daycare.no_price", "flows_b.daycare.price_cap"} <= {n["key"] for n in odense.receipt}
 
 
 def test_daycare_price_bands():

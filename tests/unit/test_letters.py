@@ -1,9 +1,7 @@
 """Letter templates (every file in data/letters/, also those of other flows) and their PDF."""
-import datetime as dt
 import io
 import re
 import shutil
-import string
 
 import pypdf
 import pytest

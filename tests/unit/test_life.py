@@ -6,7 +6,7 @@ import pytest
 
 from simulators import life
 from simulators.citizens import TODAY
-from simulators.persona import age_on, filter_personas, persona_record, pick_persona
+from simulators.persona import age_on, filter_personas, parents_of, persona_record, pick_persona
 from tests.unit.population_fixture import population
 
 PARAMS = {
@@ -100,7 +100,8 @@ def test_moves_end_at_the_current_address(sample):
             if len(moves) == 2:
                 assert moves[0]["params"]["to_address"] == moves[1]["params"]["from_address"]
             cards = [e["date"] for e in events if e["kind"] == "health_card"]
-            assert cards == [m["date"] + dt.timedelta(days=14) for m in moves if m["date"] + dt.timedelta(days=14) <= TODAY]
+            due = [m["date"] + dt.timedelta(days=14) for m in moves]
+            assert cards == [day for day in due if day <= TODAY]
 
 
 def test_child_events_only_for_parents_of_children_at_home(sample):
@@ -126,7 +127,14 @@ def test_child_benefit_rates_and_split(people):
     for event in benefits:
         child = next(m for m in record["household"] if m["full_name"] == event["params"]["child_name"])
         full = life._benefit(age_on(child["birth_date"], event["date"]), event["date"].year)
-        assert event["params"]["amount"] == full // 2  # both parents at home: split half and half
+        both = all(parents_of(people, child["person_id"]))
+        assert event["params"]["amount"] == (full // 2 if both else full)  # split half and half since 2022
+    single = filter_personas(people, has_partner=False, has_children=True, min_age=25, max_age=45).iloc[0]
+    record = persona_record(people, int(single.person_id))
+    amounts = [e["params"]["amount"] for e in life.life_events(record, people) if e["kind"] == "child_benefit"]
+    full_rates = {rate for rates in life.CHILD_BENEFIT.values() for rate in rates[:3]}
+    full_rates |= {3 * rates[3] for rates in life.CHILD_BENEFIT.values()}  # 15-17: three monthly payments
+    assert amounts and set(amounts) <= full_rates  # a single parent gets the full amount
     assert life._benefit(1, 2026) == 5370 and life._benefit(16, 2025) == 3 * 1099
 
 

@@ -1,0 +1,107 @@
+"""Two replicas, one audience: two `streamlit run` processes share one PostgreSQL database.
+
+The kiosk is on replica A, the phone approves on replica B, and the kiosk logs in; the booth dashboard on
+either replica counts both replicas' visits. Then the same login once more through nginx with sticky sessions
+(when nginx is installed; CI installs it).
+"""
+import os
+import re
+
+import pytest
+
+from deploy import replicas
+from simulators import i18n
+from simulators.store import Store
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+from tests.e2e.test_mitid_e2e import KIOSK, PHONE, open_phone, tr
+
+PG_URL = os.environ.get("DDS_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    if not PG_URL:
+        if os.environ.get("DDS_REQUIRE_POSTGRES") == "1":
+            pytest.fail("DDS_REQUIRE_POSTGRES=1 but DDS_TEST_POSTGRES_URL is unset")
+        pytest.skip("no PostgreSQL server configured (set DDS_TEST_POSTGRES_URL to run the replica tests)")
+    Store(PG_URL).clear()
+    with_proxy = replicas.nginx_available()
+    if not with_proxy and os.environ.get("CI"):
+        pytest.fail("nginx is not installed, so the proxy part of the replica test cannot run")
+    running = replicas.start(2, PG_URL, proxy=with_proxy)
+    yield running
+    running.stop()
+
+
+def kiosk_login(new_page, base_url: str, lang: str, public_url: str):
+    """Start, on to the login, demo user ID, CONTINUE; returns (kiosk page, the phone address shown)."""
+    page = new_page(*KIOSK, goto=False)
+    page.goto(f"{base_url}/?lang={lang}&mode=kiosk")
+    wait_for_app(page)
+    for key in ("welcome_start", "welcome_next", "mitid_use_demo"):
+        page.locator(f".st-key-{key} button").click()
+        wait_for_app(page)
+    page.get_by_role("button", name=tr(lang, "mitid.continue")).click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    page.locator(".st-key-mitid_qr img").wait_for(state="visible")
+    address = page.get_by_test_id("mitid-phone-link").get_attribute("href")
+    assert address.startswith(f"{public_url}/mitid_phone?token="), address  # the QR carries the public address
+    return page, address
+
+
+def swipe(phone) -> None:
+    slider = phone.locator(".st-key-mitid_phone_swipe input[type='range']")
+    slider.focus()
+    slider.press("End")
+
+
+def wait_logged_in(kiosk) -> None:
+    kiosk.wait_for_function("() => location.pathname.endsWith('/borger') || "
+                            "!!document.querySelector('.st-key-mitid_landing')", timeout=10000)
+    wait_for_app(kiosk)
+    assert_no_exception(kiosk)
+
+
+def test_kiosk_on_a_phone_on_b(new_page, cluster):
+    replica_a, replica_b = cluster.replica_urls
+    kiosk, address = kiosk_login(new_page, replica_a, "en", cluster.proxy_url or replica_a)
+    token_part = address.split("/mitid_phone", 1)[1]
+    phone = open_phone(new_page, f"{replica_b}/mitid_phone{token_part}", "en")  # another replica
+    swipe(phone)
+    wait_logged_in(kiosk)
+    screenshot(kiosk, "replicas-kiosk-a-logged-in")
+
+    # a second visit on replica B; the dashboard on A counts both replicas' visits
+    other = new_page(*KIOSK, goto=False)
+    other.goto(f"{replica_b}/?lang=en")
+    wait_for_app(other)
+    other.locator(".st-key-welcome_start button").click()
+    wait_for_app(other)
+    starts = [e for e in Store(PG_URL).events() if e["event"] == "visit_start"]
+    assert len(starts) >= 2
+    for url in (replica_a, replica_b):
+        board = new_page(*KIOSK, goto=False)
+        board.goto(f"{url}/dashboard?lang=en")
+        try:
+            wait_for_app(board)
+        except Exception:
+            board.screenshot(path="/tmp/dds/board-fail.png")
+            raise
+        assert_no_exception(board)
+        label = i18n.translate("en", "booth.dash.visits_today")
+        metric = board.locator('[data-testid="stMetric"]').filter(has_text=label).first
+        value = int(re.sub(r"\D", "", metric.locator('[data-testid="stMetricValue"]').inner_text()))
+        assert value >= len(starts), (url, value, len(starts))
+
+
+def test_login_through_the_proxy(new_page, cluster):
+    if not cluster.proxy_url:
+        pytest.skip("nginx is not installed here (apt-get install nginx-light)")
+    kiosk, address = kiosk_login(new_page, cluster.proxy_url, "de", cluster.proxy_url)
+    phone = new_page(*PHONE, goto=False)
+    phone.goto(address)
+    wait_for_app(phone)
+    swipe(phone)
+    wait_logged_in(kiosk)
+    screenshot(kiosk, "replicas-proxy-logged-in")
