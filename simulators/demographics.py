@@ -120,6 +120,7 @@ def _dk_names() -> tuple[Vocabulary, Vocabulary, Vocabulary]:
     dst = dst[(dst["count"] != "") & (dst.reference_date >= "2014")].assign(count=lambda f: f["count"].astype(float))
     latest = dst.sort_values("reference_date").groupby(["first_name", "sex"]).tail(1)
     ku = _read("dk_first_names_2005_ku.csv").assign(weight=lambda f: f.bearers_denmark_2005.astype(float))
+    ku = ku[ku.first_name.str.len() > 1]  # the KU list also counts initials ("M", "K") used as first names
     vocab = []
     for sex in ("female", "male"):
         names = ku[ku.sex == sex].set_index("first_name")["weight"]

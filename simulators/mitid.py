@@ -27,12 +27,8 @@ AUTHENTICATORS = ("app", "code_display", "audio_code_reader", "chip")
 CODE_DEVICES = ("code_display", "audio_code_reader")
 CHANNELS = ("qr", "code4", "onscreen")  # how the app request reaches the app: QR scan, 4-digit code, kiosk phone
 
-AWAITING_METHOD = "awaiting_method"
-PENDING = "pending"  # the app request waits for the swipe
-AWAITING_PIN = "awaiting_pin"
-AWAITING_CODE = "awaiting_code"
-AWAITING_PASSWORD = "awaiting_password"
-AWAITING_CHIP_BUTTON = "awaiting_chip_button"
+AWAITING_METHOD, PENDING, AWAITING_PIN = "awaiting_method", "pending", "awaiting_pin"  # pending: the app's swipe
+AWAITING_CODE, AWAITING_PASSWORD, AWAITING_CHIP_BUTTON = "awaiting_code", "awaiting_password", "awaiting_chip_button"
 APPROVED, REJECTED, EXPIRED, CANCELLED = "approved", "rejected", "expired", "cancelled"
 ACTIVE_STATES = (AWAITING_METHOD, PENDING, AWAITING_PIN, AWAITING_CODE, AWAITING_PASSWORD, AWAITING_CHIP_BUTTON)
 FINAL_STATES = (APPROVED, REJECTED, EXPIRED, CANCELLED)
@@ -41,8 +37,7 @@ REQUEST_SECONDS = 180  # assumption: the real lifetime of an app request is unve
 SUSPEND_SECONDS = 300  # assumption: MitID says "a short period of time"
 MAX_WRONG = 3  # sourced for code display / audio code reader; applied to the app PIN as an assumption
 MAX_WRONG_CODE4 = 3  # assumption: wrong 4-digit codes typed in the app before the request is cancelled
-TOTP_DIGITS = 6
-PIN_DIGITS = 6
+TOTP_DIGITS = PIN_DIGITS = 6
 
 SERVICE = "borger.dk"
 REFERENCE_LOG_ON = "mitid.reference.log_on"  # "Log on to {service}" — what the visitor approves

@@ -28,18 +28,18 @@ class PageSpec:
     default: bool = False
 
 
-PAGES: list[PageSpec] = [
+PAGES: list[PageSpec] = [  # in the order of the story
     PageSpec("pages/welcome.py", "nav.welcome", "🏠", "welcome", default=True),
-    PageSpec("pages/compare.py", "nav.compare", "⚖️", "compare"),
-    PageSpec("pages/journeys.py", "nav.journeys", "🏁", "journeys"),
-    PageSpec("pages/about.py", "nav.about", "ℹ️", "about", modes=("explore", "presenter")),
     PageSpec("pages/mitid_login.py", "nav.login", "🔐", "mitid_login"),
-    PageSpec("pages/mitid_phone.py", "nav.mitid_phone", "📱", "mitid_phone", in_nav=False),
-    PageSpec("pages/dashboard.py", "nav.dashboard", "📊", "dashboard", modes=("explore", "presenter")),
-    PageSpec("pages/digital_post.py", "nav.digital_post", "📬", "digital_post", needs_login=True),
     PageSpec("pages/borger.py", "nav.borger", "🏛️", "borger", needs_login=True),
     PageSpec("pages/overblik.py", "nav.overblik", "📋", "overblik", needs_login=True),
     PageSpec("pages/selfservice.py", "nav.selfservice", "📝", "selfservice", in_nav=False),
+    PageSpec("pages/digital_post.py", "nav.digital_post", "📬", "digital_post", needs_login=True),
+    PageSpec("pages/journeys.py", "nav.journeys", "🏁", "journeys"),
+    PageSpec("pages/compare.py", "nav.compare", "⚖️", "compare"),
+    PageSpec("pages/dashboard.py", "nav.dashboard", "📊", "dashboard", modes=("explore", "presenter")),
+    PageSpec("pages/about.py", "nav.about", "ℹ️", "about", modes=("explore", "presenter")),
+    PageSpec("pages/mitid_phone.py", "nav.mitid_phone", "📱", "mitid_phone", in_nav=False),
 ]
 
 

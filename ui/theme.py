@@ -20,6 +20,15 @@ a[data-testid="stPageLink-NavLink"] {min-height: 48px;}
 .dds-fictitious {background:#FFE0E0; color:#CC0000; font-weight:700; font-size:.75rem; padding:1px 6px;
   border-radius:3px; margin-left:.4rem; text-transform:uppercase; letter-spacing:.05em;}
 .dds-source {font-size:.8rem; color:#454545;}
+/* phones: the banner stays, but takes less of the first screen */
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] {padding-top: 3.6rem; padding-left: .8rem; padding-right: .8rem;}
+  .dds-banner {padding: 3px; margin-bottom: .2rem;}
+  .dds-banner-inner {padding: .2rem .5rem; gap: 0 .6rem;}
+  .dds-banner-title {font-size: .85rem; letter-spacing: .06em;}
+  .dds-banner-note {font-size: .78rem; line-height: 1.25;}
+  h1 {font-size: 2rem !important;}
+}
 </style>
 """
 

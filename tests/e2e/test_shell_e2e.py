@@ -34,9 +34,11 @@ def test_every_page_has_banner_no_error_and_no_foreign_requests(new_page, app_se
         for spec in PAGES:
             if spec.path == "pages/mitid_phone.py":
                 continue
-            page.goto(f"{app_server.url}/{spec.url_path}?lang={lang}&v={visit_id}")
+            path = "" if spec.default else spec.url_path  # the default page lives at "/"
+            page.goto(f"{app_server.url}/{path}?lang={lang}&v={visit_id}")
             wait_for_app(page)
             assert_no_exception(page)
+            assert page.get_by_test_id("stDialog").count() == 0, f"{spec.url_path}: a dialog (page not found?)"
             banner = page.get_by_test_id("dds-simulation-banner")
             assert banner.is_visible(), spec.url_path
             assert i18n.translate(lang, "banner.simulation") in banner.inner_text()

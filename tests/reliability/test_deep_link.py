@@ -3,13 +3,11 @@ the booth laptop restarted) must still run the router (app.py): SIMULATION banne
 
 Streamlit 1.67 decides once per process whether the app is a "pages/ directory" app (MPA v1): the flag starts
 as "yes" because ``pages/`` exists and only turns "no" when ``st.navigation`` runs. Until then a deep link
-(``/mitid_phone?token=…``) runs ``pages/mitid_phone.py`` on its own — without app.py, so without the banner,
-the language, the session setup. Fixes: rename ``pages/`` (e.g. to ``views/``), or start the server from a
-launcher that sets ``PagesManager.uses_pages_directory = False`` before serving. Until one of them lands this
-test is an expected failure (strict: it reports when the bug is gone, so the marker can be removed).
+(``/mitid_phone?token=…``) would run ``pages/mitid_phone.py`` on its own — without app.py. ui/boot.py fixes it:
+every page calls ``ensure_router()`` first, which turns the flag off and reruns through app.py. This test
+breaks when that call goes missing.
 """
 from __future__ import annotations
-
 
 import pytest
 
@@ -27,8 +25,6 @@ async def first_run(url: str, page: str, query: dict) -> str:
         await session.close()
 
 
-@pytest.mark.xfail(strict=True, reason="Streamlit runs pages/<page>.py without app.py on a fresh server's first "
-                                       "deep link while a pages/ directory exists (see the module docstring)")
 def test_first_request_of_a_fresh_server_as_deep_link_shows_the_banner(tmp_path):
     server = start_app({"DDS_DATABASE_URL": f"sqlite:///{tmp_path}/deep.db"})
     try:
