@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from streamlit.runtime import pages_manager
 from streamlit.runtime.scriptrunner import ScriptRunnerEvent
 from streamlit.testing.v1 import local_script_runner
 
@@ -29,6 +30,18 @@ def _init(self, *args, **kwargs):
 
 
 local_script_runner.LocalScriptRunner.__init__ = _init
+
+_original_pages_init = pages_manager.PagesManager.__init__
+
+
+def _pages_init(self, *args, **kwargs):
+    """AppTest resets Streamlit's old pages-folder mode before every run; a served app leaves it after its first
+    run (ui/boot.py). Measure what the server does: app.py, then the page."""
+    _original_pages_init(self, *args, **kwargs)
+    pages_manager.PagesManager.uses_pages_directory = False
+
+
+pages_manager.PagesManager.__init__ = _pages_init
 
 
 def timed(action) -> tuple[float, object]:

@@ -14,6 +14,7 @@ per session. Server settings compared in the same run (--configs):
   postgc      Streamlit's default: a full gc.collect(2) after every script run (runner.postScriptGC = true)
   nopostgc    runner.postScriptGC = false (Python's own generational GC only)
   freeze      postgc, plus gc.freeze() once the process is warm (DDS_GC_FREEZE_AFTER_RUNS, ui/runtime_tuning.py)
+  nopostgc_freeze  both: no collection after each run, and gc.freeze() once warm
   repo        whatever .streamlit/config.toml and the environment say (what `make run` does)
 Only loopback addresses are contacted when the benchmark starts the app; --url is used as given.
 """
@@ -38,6 +39,7 @@ CONFIGS = {
     "postgc": (["--runner.postScriptGC", "true"], {"DDS_GC_FREEZE_AFTER_RUNS": "0"}),
     "nopostgc": (["--runner.postScriptGC", "false"], {"DDS_GC_FREEZE_AFTER_RUNS": "0"}),
     "freeze": (["--runner.postScriptGC", "true"], {"DDS_GC_FREEZE_AFTER_RUNS": "40"}),
+    "nopostgc_freeze": (["--runner.postScriptGC", "false"], {"DDS_GC_FREEZE_AFTER_RUNS": "40"}),
     "repo": ([], {}),
 }
 TARGET_P95_MS = 500.0
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=45, help="measurement window per level")
     parser.add_argument("--think", default="2,8", type=lambda s: tuple(float(x) for x in s.split(",")),
                         help="think time between clicks, uniform min,max seconds")
-    parser.add_argument("--configs", default="postgc,nopostgc,freeze",
+    parser.add_argument("--configs", default="postgc,nopostgc,freeze,nopostgc_freeze",
                         type=lambda s: [c for c in s.split(",") if c])
     parser.add_argument("--port", type=int, default=8518)
     parser.add_argument("--url", action="append", default=[], help="measure running servers instead")

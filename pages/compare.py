@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from simulators import charts
-from simulators.headlines import headline_cards
 from ui import booth_events
-from ui.compare_view import chart, figure, indicator_data, inject_css, render_card, rows, sources_table
+from ui.compare_view import cards as headline_cards, chart, figure, inject_css, render_card, rows, sources_table
 from ui.guards import page_allowed
 from ui.i18n import lang, t
 
@@ -21,7 +20,7 @@ st.title(t("compare.page.title"))
 st.markdown(t("compare.page.intro"))
 
 st.header(t("compare.cards.heading"))
-cards = headline_cards(indicator_data())
+cards = headline_cards()
 for row_start in range(0, len(cards), 2):
     for column, card in zip(st.columns(2), cards[row_start:row_start + 2]):
         with column:

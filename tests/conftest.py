@@ -11,3 +11,12 @@ _tmp = tempfile.mkdtemp(prefix="dds-tests-")
 os.environ.setdefault("DDS_DATABASE_URL", f"sqlite:///{_tmp}/test.db")
 os.environ.setdefault("DDS_POPULATION_SIZE", "20000")
 os.environ.setdefault("DDS_POPULATION_SEED", "7")
+
+# Browser fixtures (one Playwright instance and one app server for the whole session) and their skip rule.
+from tests.browser import (  # noqa: E402,F401
+    _browser_required, app_server, browser, mark_browser_tests, new_page, playwright_instance, shots,
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    mark_browser_tests(items)

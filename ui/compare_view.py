@@ -30,12 +30,22 @@ def indicator_data():
     return load()
 
 
-@st.cache_data(show_spinner=False, max_entries=300)
+@st.cache_resource(show_spinner=False, max_entries=300)
 def figure(name: str, lang_code: str, **options):
-    """A chart of simulators.charts, built once per language and options (the data never change at run time)."""
+    """A chart of simulators.charts, built once per language and options (the data never change at run time).
+    cache_resource hands out the same Figure (st.plotly_chart only reads it); cache_data would unpickle a copy,
+    which rebuilds and re-validates the whole figure on every rerun (~20 ms a chart, bench_interactions)."""
     from simulators import charts
 
     return getattr(charts, name)(indicator_data(), lang_code, **options)
+
+
+@st.cache_resource(show_spinner=False)
+def cards() -> list[Card]:
+    """The headline cards (read-only, language-free: built once; 60 ms a rerun before)."""
+    from simulators.headlines import headline_cards
+
+    return headline_cards(indicator_data())
 
 
 @st.cache_data(show_spinner=False, max_entries=300)
@@ -94,9 +104,9 @@ def chart(fig, frame: pd.DataFrame, key: str, file_name: str, alt: str) -> None:
     """The chart, its sources as text (wraps on a phone) and the plotted rows as a CSV download."""
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}", alt=alt)
     st.caption(t("compare.chart.source_prefix", sources=sources_text(frame)))
-    st.download_button(t("compare.download_csv"), csv_frame(frame).to_csv(index=False).encode("utf-8"),
+    st.download_button(t("compare.download_csv"), lambda: csv_frame(frame).to_csv(index=False).encode("utf-8"),
                        file_name=f"{file_name}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore",
-                       icon="⬇️")
+                       icon="⬇️")  # the CSV is made when the visitor asks for it, not on every rerun
 
 
 def sources_table(frames: list[pd.DataFrame]) -> None:

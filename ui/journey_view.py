@@ -16,9 +16,10 @@ PER_KEYS = {"month": "compare.journeys.per.month", "quarter": "compare.journeys.
 ASSUMPTION_KEYS = {"step": "compare.journeys.assumption.step", "channel": "compare.journeys.assumption.channel"}
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def race(event: str, lang_code: str):
-    """The race figure of one event in one language (built once: frames are costly to validate)."""
+    """The race figure of one event in one language (built once: frames are costly to validate). cache_resource
+    hands out the same Figure; cache_data would unpickle, i.e. rebuild and re-validate it, on every rerun."""
     every = journeys.load()
     return race_figure(every[(event, "DK")], every[(event, "DE")], lang_code)
 

@@ -13,7 +13,7 @@ from deploy import replicas
 from simulators import i18n
 from simulators.store import Store
 from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
-from tests.e2e.test_mitid_e2e import KIOSK, PHONE, open_phone, tr
+from tests.e2e.test_mitid_e2e import KIOSK, PHONE, open_phone, tap, tr
 
 PG_URL = os.environ.get("DDS_TEST_POSTGRES_URL")
 
@@ -38,14 +38,13 @@ def kiosk_login(new_page, base_url: str, lang: str, public_url: str):
     page = new_page(*KIOSK, goto=False)
     page.goto(f"{base_url}/?lang={lang}&mode=kiosk")
     wait_for_app(page)
-    for key in ("welcome_start", "welcome_next", "mitid_use_demo"):
-        page.locator(f".st-key-{key} button").click()
-        wait_for_app(page)
-    page.get_by_role("button", name=tr(lang, "mitid.continue")).click()
-    wait_for_app(page)
+    tap(page.locator(".st-key-welcome_start button"), page.locator(".st-key-welcome_next button"))
+    tap(page.locator(".st-key-welcome_next button"), page.locator(".st-key-mitid_use_demo button"))
+    tap(page.locator(".st-key-mitid_use_demo button"), lambda timeout: page.wait_for_function(
+        "() => (document.querySelector('.st-key-mitid_user_id input') || {}).value", timeout=timeout))
+    tap(page.get_by_role("button", name=tr(lang, "mitid.continue")), page.locator(".st-key-mitid_qr img"))
     assert_no_exception(page)
-    page.locator(".st-key-mitid_qr img").wait_for(state="visible")
-    address = page.get_by_test_id("mitid-phone-link").get_attribute("href")
+    address = page.get_by_test_id("mitid-phone-link").inner_text().strip()  # text only on the kiosk
     assert address.startswith(f"{public_url}/mitid_phone?token="), address  # the QR carries the public address
     return page, address
 

@@ -57,7 +57,7 @@ def test_start_button_gives_a_persona_card(new_page):
 
 def test_language_switch_and_mode_survive_page_changes(new_page, app_server):
     page = new_page(1920, 1080, "/?lang=de&mode=presenter")
-    page.get_by_role("button", name="Dansk").first.click()
+    page.locator(".st-key-header_lang_choice").get_by_role("radio", name="Dansk").click()
     wait_for_app(page)
     assert "lang=da" in page.url
     page.get_by_test_id("stTopNavLinkContainer").filter(has_text=i18n.translate("da", "nav.about")).first.click()

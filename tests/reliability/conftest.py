@@ -35,5 +35,3 @@ def run_async(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-# The browser fixtures of tests/e2e (a running app, Chromium, pages that record and abort foreign requests).
-from tests.e2e.conftest import app_server, browser, new_page, playwright_instance  # noqa: E402,F401

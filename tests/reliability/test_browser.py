@@ -14,7 +14,7 @@ import pytest
 
 from simulators import i18n, visits
 from simulators.store import Store
-from tests.e2e.conftest import _browser_missing_reason, wait_for_app
+from tests.browser import _browser_missing_reason, wait_for_app
 
 REASON = _browser_missing_reason()
 pytestmark = [pytest.mark.e2e,

@@ -14,7 +14,7 @@ import pytest
 from bench.stclient import Session
 from simulators import i18n
 from tests.reliability.conftest import run_async
-from tests.e2e.conftest import start_app, stop_app
+from tests.browser import start_app, stop_app
 
 
 async def first_run(url: str, page: str, query: dict) -> str:

@@ -1,0 +1,68 @@
+"""One replica against two replicas behind nginx, measured in the same run on one PostgreSQL database.
+
+    .venv/bin/python bench/bench_replicas.py --database-url postgresql+psycopg://dds:dds@127.0.0.1:5432/dds_test
+    .venv/bin/python bench/bench_replicas.py --levels 50,100,200 --seconds 40
+
+Both setups use the same database engine (PostgreSQL: SQLite cannot be shared by several replicas), the same
+visitors (bench/ws_journey.py over Streamlit's WebSocket protocol) and the same levels, one after the other.
+The baseline is the single replica measured here, not a figure from another run. On a 2-core machine the
+visitors' own client and PostgreSQL share the cores with the replicas, so the gain of a second replica here is a
+lower bound of what two machines would give. Only loopback addresses are used.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.bench_load import TARGET_P95_MS, hold_levels  # noqa: E402
+from bench.benchlib import table  # noqa: E402
+from deploy import replicas  # noqa: E402
+from simulators.store import Store  # noqa: E402
+
+
+def measure(name: str, count: int, proxy: bool, args) -> list[dict]:
+    Store(args.database_url).clear()
+    cluster = replicas.start(count, args.database_url, proxy=proxy)
+    try:
+        urls = [cluster.proxy_url] if proxy else cluster.replica_urls
+        pids = [p.pid for p in cluster.processes[:count]]
+        print(f"{name}: {count} replica(s) {cluster.replica_urls}" + (f" behind {cluster.proxy_url}" if proxy else ""),
+              flush=True)
+        return asyncio.run(hold_levels(urls, pids, args, args.database_url))
+    finally:
+        cluster.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("DDS_TEST_POSTGRES_URL"))
+    parser.add_argument("--levels", default="50,100", type=lambda s: [int(x) for x in s.split(",")])
+    parser.add_argument("--seconds", type=float, default=40)
+    parser.add_argument("--think", default="2,8", type=lambda s: tuple(float(x) for x in s.split(",")))
+    args = parser.parse_args()
+    if not args.database_url or args.database_url.startswith("sqlite"):
+        sys.exit("needs a PostgreSQL URL (--database-url or DDS_TEST_POSTGRES_URL)")
+    if not replicas.nginx_available():
+        sys.exit("needs nginx (apt-get install nginx-light)")
+    results = {"1 replica": measure("1 replica", 1, False, args),
+               "2 replicas + nginx": measure("2 replicas + nginx", 2, True, args)}
+    base = {r["sessions"]: r for r in results["1 replica"]}
+    rows = []
+    for name, levels in results.items():
+        for r in levels:
+            b = base[r["sessions"]]
+            rows.append([name, r["sessions"], r["reruns_per_s"], r["reruns_per_s"] / b["reruns_per_s"], r["p50"],
+                         r["p95"], r["p95"] / b["p95"], r["rss_mb"], "ok" if r["p95"] < TARGET_P95_MS else "MISS",
+                         sum(r["errors"].values()) + sum(r["exceptions"].values())])
+    print(table(["setup", "sessions", "reruns/s", "x 1 replica", "p50 ms", "p95 ms", "p95 / 1 replica",
+                 "RSS MB (all)", "p95<500", "errors"], rows,
+                title="\nOne replica vs two behind nginx (same run, same PostgreSQL, journey interactions)"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
