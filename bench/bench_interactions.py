@@ -22,7 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.benchlib import ROOT, load_json, median, percentile, save_json, table, throwaway_database  # noqa: E402
+from bench.benchlib import (ROOT, load_average, load_json, median, percentile, save_json, table,  # noqa: E402
+                            throwaway_database)
 
 os.environ.setdefault("DDS_DATABASE_URL", throwaway_database())
 os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")  # the notes name the real error
@@ -33,8 +34,6 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from bench import apptest_journey  # noqa: E402
 from bench.apptest_timing import timed  # noqa: E402
 
-CHART_ELEMENTS = ("plotly_chart", "arrow_vega_lite_chart", "vega_lite_chart", "deck_gl_json_chart", "map",
-                  "graphviz_chart", "pyplot")
 TARGET_PLAIN_MS, TARGET_CHART_MS = 50.0, 150.0
 TRIVIAL = "import streamlit as st\nst.write('hello')\n"
 
@@ -43,10 +42,6 @@ def trivial_times(repeats: int) -> list[float]:
     at = AppTest.from_string(TRIVIAL, default_timeout=60)
     at.run()
     return [timed(at.run)[0] for _ in range(repeats)]
-
-
-def has_charts(at) -> bool:
-    return any(len(at.get(kind)) for kind in CHART_ELEMENTS)
 
 
 def full_gc_ms(repeats: int = 10) -> list[float]:
@@ -120,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     save_json(args.json, result)
     print(report(result, load_json(args.compare)))
     print(f"\n({time.time() - started:.0f} s; population {os.environ.get('DDS_POPULATION_SIZE', 'app default')}, "
-          f"database {os.environ['DDS_DATABASE_URL']})")
+          f"database {os.environ['DDS_DATABASE_URL']}; load average {load_average():.1f} on "
+          f"{os.cpu_count()} cores — other work on the machine inflates the p95)")
     return 0
 
 

@@ -32,7 +32,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.benchlib import ROOT, percentile, rss_mb, save_json, table, throwaway_database  # noqa: E402
+from bench.benchlib import (ROOT, cpu_seconds, load_average, percentile, rss_mb, save_json, table,  # noqa: E402
+                            throwaway_database)
 from bench.ws_journey import Recorder, Visitor  # noqa: E402
 
 CONFIGS = {
@@ -88,12 +89,17 @@ async def hold_levels(urls: list[str], pids: list[int], args, database_url: str 
         recorder.runs.clear(), recorder.ticks.clear(), recorder.errors.clear(), recorder.exceptions.clear()
         recorder.journeys, recorder.active = 0, True
         cpu0, started = _client_cpu(), time.monotonic()
+        server0 = sum(cpu_seconds(pid) for pid in pids) if pids else float("nan")
         await asyncio.sleep(args.seconds)
         elapsed = time.monotonic() - started
         recorder.active = False
         rss = sum(rss_mb(pid) for pid in pids) if pids else float("nan")
+        server_cpu = (sum(cpu_seconds(pid) for pid in pids) - server0) if pids else float("nan")
         crashed = [t for t in tasks if t.done() and t.exception()]
-        results.append(summarise(level, recorder, elapsed, rss, rss_warm, _client_cpu() - cpu0, crashed))
+        result = summarise(level, recorder, elapsed, rss, rss_warm, _client_cpu() - cpu0, crashed)
+        result.update(server_cpu_pct=100 * server_cpu / elapsed, load_average=load_average(),
+                      cpu_ms_per_rerun=1000 * server_cpu / max(recorder.count(), 1))
+        results.append(result)
     for visitor in visitors:
         visitor.stop.set()
     await asyncio.wait(tasks, timeout=60)
@@ -126,15 +132,17 @@ def summarise(level: int, rec: Recorder, elapsed: float, rss: float, rss_warm: f
 
 def print_results(all_results: dict[str, list[dict]]) -> None:
     headers = ["config", "sessions", "reruns/s", "p50 ms", "p95 ms", "p99 ms", "tick p95", "journeys",
-               "RSS MB", "MB/session", "+MB/session", "client CPU %", "p95<500"]
+               "RSS MB", "MB/session", "+MB/session", "server CPU %", "CPU ms/rerun", "client CPU %", "load avg",
+               "p95<500"]
     rows = []
     for config, results in all_results.items():
         for r in results:
             rows.append([config, r["sessions"], r["reruns_per_s"], r["p50"], r["p95"], r["p99"], r["tick_p95"],
                          r["journeys"], r["rss_mb"], r["mb_per_session"], r["marginal_mb_per_session"],
-                         r["client_cpu_pct"], "ok" if r["p95"] < TARGET_P95_MS else "MISS"])
+                         r["server_cpu_pct"], r["cpu_ms_per_rerun"], r["client_cpu_pct"], r["load_average"],
+                         "ok" if r["p95"] < TARGET_P95_MS else "MISS"])
     print(table(headers, rows, title="\nConcurrent sessions over the WebSocket (journey interactions; ticks = "
-                                     "fragment timers)"))
+                                     "fragment timers; load avg = the machine's, 2 cores)"))
     for config, results in all_results.items():
         last = results[-1]
         step_rows = [[name, s["n"], s["p50"], s["p95"], s["max"]] for name, s in last["steps"].items()]

@@ -58,6 +58,18 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (from /proc, Linux)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> float:
+    """The machine's 1-minute load average: other work competing for the same cores shows up here."""
+    return os.getloadavg()[0]
+
+
 def throwaway_database() -> str:
     """An SQLite URL in a fresh temp directory, so a benchmark never touches var/showcase.db."""
     return f"sqlite:///{tempfile.mkdtemp(prefix='dds-bench-')}/bench.db"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -78,7 +78,7 @@ class Session:
         msg = BackMsg()
         state = msg.rerun_script
         if query is not None:
-            self.query_string = "&".join(f"{k}={v}" for k, v in query.items())
+            self.query_string = urlencode(query)
         if page is not None:
             self.page_hash = self.pages.get(page, "")
             state.page_name = page

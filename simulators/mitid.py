@@ -231,7 +231,7 @@ def enter_code4(login: Login, code: str, now: float) -> Outcome:
         return refused
     if login.channel != "code4":
         return Outcome(login, None, "mitid.error.wrong_state", {"state": login.state})
-    if secrets.compare_digest((code or "").strip(), login.code4):
+    if secrets.compare_digest((code or "").strip().encode(), login.code4.encode()):  # bytes: str must be ASCII
         return Outcome(replace(login, code4_claimed=True), None)
     wrong = login.code4_wrong + 1
     if wrong >= MAX_WRONG_CODE4:
@@ -286,7 +286,7 @@ def app_enter_pin(login: Login, account: Account, pin: str, now: float) -> Outco
     login, refused = _guard(login, account, now, AWAITING_PIN)
     if refused:
         return refused
-    if secrets.compare_digest((pin or "").strip(), account.pin):
+    if secrets.compare_digest((pin or "").strip().encode(), account.pin.encode()):  # bytes: str must be ASCII
         return Outcome(replace(login, state=APPROVED, decided_at=now, error=None), _right_entry(account, "app"))
     return _wrong_entry(login, account, "app", now, "mitid.error.pin_wrong")
 

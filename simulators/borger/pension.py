@@ -12,17 +12,8 @@ import calendar
 import datetime as dt
 
 from simulators.borger.flows import Field, Flow, Option, Outcome, Step, parse_int, register
+from simulators.pension_age import pension_age_months  # the one age table (DOMAIN.md §3.3)
 
-# (born on or before, pension age in months)
-PENSION_AGE_TABLE: tuple[tuple[dt.date, int], ...] = (
-    (dt.date(1953, 12, 31), 65 * 12),
-    (dt.date(1954, 6, 30), 65 * 12 + 6),
-    (dt.date(1954, 12, 31), 66 * 12),
-    (dt.date(1955, 6, 30), 66 * 12 + 6),
-    (dt.date(1962, 12, 31), 67 * 12),
-    (dt.date(1966, 12, 31), 68 * 12),
-)
-PENSION_AGE_FROM_1967 = 69 * 12
 APPLY_MONTHS_BEFORE = 6
 MIN_RESIDENCE_YEARS = 3
 # 2026, DKK per month before tax (Ældre Sagen, edited 14.01.2026; secondary)
@@ -36,13 +27,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def pension_age_months(birth_date: dt.date) -> int:
-    for born_until, months in PENSION_AGE_TABLE:
-        if birth_date <= born_until:
-            return months
-    return PENSION_AGE_FROM_1967
 
 
 def pension_dates(birth_date: dt.date) -> dict:

@@ -13,7 +13,7 @@ from deploy import replicas
 from simulators import i18n
 from simulators.store import Store
 from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
-from tests.e2e.test_mitid_e2e import KIOSK, PHONE, open_phone, tap, tr
+from tests.e2e.test_mitid_e2e import KIOSK, PHONE, open_phone, start_kiosk_login
 
 PG_URL = os.environ.get("DDS_TEST_POSTGRES_URL")
 
@@ -33,22 +33,6 @@ def cluster():
     running.stop()
 
 
-def kiosk_login(new_page, base_url: str, lang: str, public_url: str):
-    """Start, on to the login, demo user ID, CONTINUE; returns (kiosk page, the phone address shown)."""
-    page = new_page(*KIOSK, goto=False)
-    page.goto(f"{base_url}/?lang={lang}&mode=kiosk")
-    wait_for_app(page)
-    tap(page.locator(".st-key-welcome_start button"), page.locator(".st-key-welcome_next button"))
-    tap(page.locator(".st-key-welcome_next button"), page.locator(".st-key-mitid_use_demo button"))
-    tap(page.locator(".st-key-mitid_use_demo button"), lambda timeout: page.wait_for_function(
-        "() => (document.querySelector('.st-key-mitid_user_id input') || {}).value", timeout=timeout))
-    tap(page.get_by_role("button", name=tr(lang, "mitid.continue")), page.locator(".st-key-mitid_qr img"))
-    assert_no_exception(page)
-    address = page.get_by_test_id("mitid-phone-link").inner_text().strip()  # text only on the kiosk
-    assert address.startswith(f"{public_url}/mitid_phone?token="), address  # the QR carries the public address
-    return page, address
-
-
 def swipe(phone) -> None:
     slider = phone.locator(".st-key-mitid_phone_swipe input[type='range']")
     slider.focus()
@@ -64,7 +48,7 @@ def wait_logged_in(kiosk) -> None:
 
 def test_kiosk_on_a_phone_on_b(new_page, cluster):
     replica_a, replica_b = cluster.replica_urls
-    kiosk, address = kiosk_login(new_page, replica_a, "en", cluster.proxy_url or replica_a)
+    kiosk, address = start_kiosk_login(new_page, replica_a, "en", public_url=cluster.proxy_url)
     token_part = address.split("/mitid_phone", 1)[1]
     phone = open_phone(new_page, f"{replica_b}/mitid_phone{token_part}", "en")  # another replica
     swipe(phone)
@@ -97,7 +81,7 @@ def test_kiosk_on_a_phone_on_b(new_page, cluster):
 def test_login_through_the_proxy(new_page, cluster):
     if not cluster.proxy_url:
         pytest.skip("nginx is not installed here (apt-get install nginx-light)")
-    kiosk, address = kiosk_login(new_page, cluster.proxy_url, "de", cluster.proxy_url)
+    kiosk, address = start_kiosk_login(new_page, cluster.proxy_url, "de")
     phone = new_page(*PHONE, goto=False)
     phone.goto(address)
     wait_for_app(phone)

@@ -3,7 +3,8 @@
 Fed by hypothesis (tests/reliability/payloads.py): unicode and emoji, 10,000-character strings, HTML and script
 payloads, SQL metacharacters, negative and huge numbers, empty input. Covered: each registered borger.dk flow
 (every step's rules through ``Flow.check_step``, and ``finish`` with its letters when the answers pass), the
-Digital Post message/reply/attachment/folder checks, the MitID user ID check and service, the CPR parser.
+Digital Post message/reply/attachment/folder checks, the MitID user ID check, code/password/PIN/4-digit entries
+and service, the CPR parser.
 
 Known to bite: with ``parse_int`` not catching ``OverflowError`` (``int(float("inf"))``) and with a flow rule
 doing ``int(answers[...])`` unguarded, the flow test fails; with ``cpr.parse`` letting ``ValueError`` from
@@ -114,6 +115,45 @@ def test_digital_post_send_and_folders_keep_odd_text_verbatim(store, subject, bo
     assert (created is None) != (error is None)
     if error:
         assert_message(error)
+
+
+@FAST
+@given(subject=nasty_text(), body=nasty_text())
+def test_digital_post_reply_checks_answer_with_keys(store, subject, body):
+    from simulators import letters
+
+    replyable = next(t for t, meta in letters.templates().items() if meta.get("replyable"))
+    visit_id = uuid.uuid4().hex
+    params = {name: "x" for name in letters.placeholders(replyable)}
+    original = postbox.deliver(store, visit_id, [{"template": replyable, "params": params}])[0]
+    errors, sent, _ = post_compose.send(store, visit_id, None, subject, body, reply_to=original["letter_id"])
+    for key, params in errors:
+        assert_message(key, params)
+    assert (sent is None) == bool(errors)
+    refused, _, _ = post_compose.send(store, uuid.uuid4().hex, None, subject, body, reply_to=original["letter_id"])
+    assert [key for key, _ in refused] == ["post.error.not_replyable"]  # another visit's letter: no reply
+
+
+@FAST
+@given(entry=nasty_text())
+def test_mitid_code_password_pin_and_four_digit_entries_answer_with_keys(entry):
+    now = 1_800_000_000.0
+    account = mitid.new_account("DEMO1234")
+    login = mitid.start("DEMO1234", account, now).login
+    steps = [
+        (mitid.choose(login, account, "code_display", now).login, lambda lo: mitid.enter_code(lo, account, entry, now)),
+        (mitid.choose(login, account, "chip", now).login, lambda lo: mitid.enter_password(lo, account, entry, now)),
+        (mitid.choose(login, account, "app", now, "code4").login, lambda lo: mitid.enter_code4(lo, entry, now)),
+    ]
+    pin_login = mitid.app_swipe(mitid.choose(mitid.start("DEMO1234", account, now, require_pin=True).login,
+                                             account, "app", now).login, now).login
+    steps.append((pin_login, lambda lo: mitid.app_enter_pin(lo, account, entry, now)))
+    for before, enter in steps:
+        outcome = enter(before)
+        if outcome.error:
+            assert_message(outcome.error, outcome.params)
+        else:
+            assert outcome.login.state != before.state or outcome.login.code4_claimed
 
 
 @FAST

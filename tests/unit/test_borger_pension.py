@@ -21,7 +21,7 @@ from tests.unit.borger_personas import TODAY, make_persona, member
 ])
 def test_pension_age_table_boundaries(birth, months):
     assert pension_age_months(birth) == months
-    assert pension_age.pension_age_months(birth) == months  # agrees with the population's own table
+    assert pension_age.pension_age_months(birth) == months  # the flow uses the population's table
 
 
 def test_dates_first_of_following_month_and_half_year_before():
