@@ -53,7 +53,8 @@ async def kiosk(visitor: Visitor, counts: dict) -> None:
             deadline = time.monotonic() + IDLE + COUNTDOWN + 15
             while "v" in visitor.session.params and time.monotonic() < deadline and not visitor.stop.is_set():
                 await visitor.read(1.0)  # nobody touches the screen; the watchdog's timer ticks
-            counts["resets" if "v" not in visitor.session.params else "no_reset"] += 1
+            if not visitor.stop.is_set():  # the soak's end cuts the last wait short: count only finished waits
+                counts["resets" if "v" not in visitor.session.params else "no_reset"] += 1
             if "welcome_start" not in visitor.session.widgets:
                 await visitor.step("attract: load", page="welcome", query={"lang": visitor.lang, "mode": "kiosk"})
     finally:

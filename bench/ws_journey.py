@@ -77,7 +77,7 @@ class Visitor:
             wake = min([until, *due.values()])
             await asyncio.sleep(max(wake - time.monotonic(), 0.0))
             now = time.monotonic()
-            if now >= until or self.stop.is_set():
+            if self.stop.is_set():
                 return
             for fragment_id, when in list(due.items()):
                 if when <= now and fragment_id in self.session.auto_reruns:
@@ -85,6 +85,8 @@ class Visitor:
                     if self.recorder.active:
                         self.recorder.ticks.append(run.seconds)
                     due[fragment_id] = time.monotonic() + timers.get(fragment_id, 1.0)
+            if time.monotonic() >= until:
+                return
 
     async def open(self) -> Session:
         self.session = await Session(self.base_url, locale=f"{self.lang}-DE",
