@@ -6,9 +6,12 @@ payloads, SQL metacharacters, negative and huge numbers, empty input. Covered: e
 Digital Post message/reply/attachment/folder checks, the MitID user ID check, code/password/PIN/4-digit entries
 and service, the CPR parser.
 
-Known to bite: with ``parse_int`` not catching ``OverflowError`` (``int(float("inf"))``) and with a flow rule
-doing ``int(answers[...])`` unguarded, the flow test fails; with ``cpr.parse`` letting ``ValueError`` from
-``dt.date`` escape, the CPR test fails (each seen locally, not committed).
+Known to bite — each test was seen failing locally against a broken version (not committed): flows with
+``parse_int`` lacking its guard; message checks with ``validate`` measuring the subject in Latin-1; sending with
+the subject stored ``html.escape``d; replies with ``get_letter`` ignoring the visit; the user ID check with
+``looks_like_cpr`` parsing ``int(text)``; the service with ``resolve`` expecting hex tokens; the CPR parser
+letting ``dt.date``'s ValueError escape. The code/password/PIN/4-digit test found a real bug:
+``secrets.compare_digest`` on ``str`` raises TypeError for non-ASCII input (fixed in simulators/mitid.py).
 """
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """In Chromium against `streamlit run`: typed script payloads render as text and fire nothing, and the whole
 journey makes no request beyond the app's own host (the ``new_page`` fixture aborts and records any).
 
-Known to bite (seen failing locally, not committed): the letter's subject shown with
-``st.markdown(..., unsafe_allow_html=True)`` (the payload's onerror opened a dialog), and an
-``<img src="https://example.org/…">`` added to the theme's CSS block (one foreign request recorded).
+Known to bite (seen failing locally, not committed): the letter's text shown with
+``st.markdown(..., unsafe_allow_html=True)`` (the payload became markup, its text vanished); ``st.error`` followed
+by the typed user ID as raw HTML (an ``<img src=x>`` appeared); an ``<img src="https://example.org/…">`` added to
+the theme's CSS block (foreign requests recorded and aborted).
 """
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """Phone tokens of the MitID login: replayed, expired, forged and foreign tokens are all refused — by the
 service on both store engines (replays racing from many threads) and on the phone page a visitor opens.
 
-Known to bite (seen failing locally against a broken service, not committed): ``Store.update`` ignoring
-``expected_version`` (racing replays approved twice → two login events) and ``_token_problem`` always
-answering None (a used or expired token could approve again).
+Known to bite (each seen failing locally against a broken service, not committed): ``Store.update`` ignoring
+``expected_version`` (racing replays approved twice on PostgreSQL → two login events); ``_token_problem`` always
+answering None (used and expired tokens usable again); ``resolve`` accepting the stored hash as a token (forged
+tokens, and the phone page offering Approve); ``phone`` not checking which request the token belongs to (foreign).
 """
 from __future__ import annotations
 
@@ -117,14 +118,14 @@ def approve_button(at: AppTest):
 def test_phone_page_refuses_replayed_forged_and_expired_tokens(monkeypatch):
     store = Store()
     svc, visit_id, start = started(store)
+    for token in ("", token_hash(start.token), start.token[:-2]):  # forged, while the login still waits
+        assert approve_button(phone_page(token)) is None
     phone = phone_page(start.token)
     assert not phone.exception and approve_button(phone) is not None
     approve_button(phone).click().run()
     assert visits.get(store, visit_id)["login"] is not None
     replay = phone_page(start.token)  # the same link opened again, e.g. on a second phone
     assert approve_button(replay) is None and not replay.exception
-    for token in ("", token_hash(start.token), start.token[:-2]):
-        assert approve_button(phone_page(token)) is None
     assert logins(store, visit_id) == 1
 
     monkeypatch.setenv("DDS_MITID_EXPIRY_SECONDS", "1")
