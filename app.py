@@ -12,4 +12,5 @@ header.render()
 watchdog.run(page)  # interaction stamp, stale-visit purge; kiosk: touch styles and idle reset
 tour_panel.render(page)  # presenter mode: the tour in the sidebar
 runtime_tuning.count_run()  # gc.freeze() once warm, when DDS_GC_FREEZE_AFTER_RUNS is set
+runtime_tuning.start_gc_stats()  # only with DDS_GC_STATS_FILE (bench/bench_load.py)
 page.run()

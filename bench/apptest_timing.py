@@ -6,7 +6,8 @@ import time
 
 from streamlit.runtime import pages_manager
 from streamlit.runtime.scriptrunner import ScriptRunnerEvent
-from streamlit.testing.v1 import local_script_runner
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import app_test, local_script_runner
 
 _last: dict = {}
 _STOPS = {ScriptRunnerEvent.SCRIPT_STOPPED_WITH_SUCCESS, ScriptRunnerEvent.SCRIPT_STOPPED_WITH_COMPILE_ERROR,
@@ -42,6 +43,12 @@ def _pages_init(self, *args, **kwargs):
 
 
 pages_manager.PagesManager.__init__ = _pages_init
+
+# AppTest compiles app.py and the page anew on every run (a new ScriptCache each time, with Streamlit's "magic"
+# AST rewrite: ~15 ms a run); a served app compiles each script once per process. Share one cache, as it does.
+_SHARED_SCRIPT_CACHE = ScriptCache()
+app_test.ScriptCache = lambda: _SHARED_SCRIPT_CACHE
+local_script_runner.ScriptCache = lambda: _SHARED_SCRIPT_CACHE
 
 
 def timed(action) -> tuple[float, object]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import resource
 import subprocess
@@ -72,7 +73,27 @@ def stop_server(process: subprocess.Popen) -> None:
         process.kill()
 
 
-async def hold_levels(urls: list[str], pids: list[int], args, database_url: str | None) -> list[dict]:
+def read_gc_stats(path: str | None) -> dict | None:
+    """The server's collector counts (ui/runtime_tuning.py writes them every 2 s when DDS_GC_STATS_FILE is set)."""
+    try:
+        with open(path) as source:
+            return json.load(source)
+    except (TypeError, OSError, ValueError):
+        return None
+
+
+def gc_window(before: dict | None, after: dict | None, elapsed: float) -> dict:
+    if not before or not after:
+        return {}
+    full = after["collections"][2] - before["collections"][2]
+    seconds = [after["seconds"][g] - before["seconds"][g] for g in range(3)]
+    return {"full_gcs": full, "full_gc_ms_each": 1000 * seconds[2] / full if full else 0.0,
+            "gc_pct": 100 * sum(seconds) / elapsed, "tracked_objects": after["tracked_objects"],
+            "frozen_objects": after["frozen_objects"]}
+
+
+async def hold_levels(urls: list[str], pids: list[int], args, database_url: str | None,
+                      gc_file: str | None = None) -> list[dict]:
     """Warm up, then add visitors level by level and measure each level while all of them keep walking."""
     warm = Recorder()
     await asyncio.gather(*(Visitor(urls[i % len(urls)], warm, think=(0.2, 0.5), database_url=database_url)
@@ -90,6 +111,7 @@ async def hold_levels(urls: list[str], pids: list[int], args, database_url: str 
         recorder.journeys, recorder.active = 0, True
         cpu0, started = _client_cpu(), time.monotonic()
         server0 = sum(cpu_seconds(pid) for pid in pids) if pids else float("nan")
+        gc0 = read_gc_stats(gc_file)
         await asyncio.sleep(args.seconds)
         elapsed = time.monotonic() - started
         recorder.active = False
@@ -99,6 +121,8 @@ async def hold_levels(urls: list[str], pids: list[int], args, database_url: str 
         result = summarise(level, recorder, elapsed, rss, rss_warm, _client_cpu() - cpu0, crashed)
         result.update(server_cpu_pct=100 * server_cpu / elapsed, load_average=load_average(),
                       cpu_ms_per_rerun=1000 * server_cpu / max(recorder.count(), 1))
+        await asyncio.sleep(2.1)  # the stats file is rewritten every 2 s
+        result.update(gc_window(gc0, read_gc_stats(gc_file), elapsed))
         results.append(result)
     for visitor in visitors:
         visitor.stop.set()
@@ -133,14 +157,14 @@ def summarise(level: int, rec: Recorder, elapsed: float, rss: float, rss_warm: f
 def print_results(all_results: dict[str, list[dict]]) -> None:
     headers = ["config", "sessions", "reruns/s", "p50 ms", "p95 ms", "p99 ms", "tick p95", "journeys",
                "RSS MB", "MB/session", "+MB/session", "server CPU %", "CPU ms/rerun", "client CPU %", "load avg",
-               "p95<500"]
+               "full GCs", "ms each", "GC %", "p95<500"]
     rows = []
     for config, results in all_results.items():
         for r in results:
             rows.append([config, r["sessions"], r["reruns_per_s"], r["p50"], r["p95"], r["p99"], r["tick_p95"],
                          r["journeys"], r["rss_mb"], r["mb_per_session"], r["marginal_mb_per_session"],
                          r["server_cpu_pct"], r["cpu_ms_per_rerun"], r["client_cpu_pct"], r["load_average"],
-                         "ok" if r["p95"] < TARGET_P95_MS else "MISS"])
+                         r.get("full_gcs", ""), r.get("full_gc_ms_each", ""), r.get("gc_pct", ""), "ok" if r["p95"] < TARGET_P95_MS else "MISS"])
     print(table(headers, rows, title="\nConcurrent sessions over the WebSocket (journey interactions; ticks = "
                                      "fragment timers; load avg = the machine's, 2 cores)"))
     for config, results in all_results.items():
@@ -175,11 +199,13 @@ def main(argv: list[str] | None = None) -> int:
         for config in args.configs:
             flags, env = CONFIGS[config]
             database_url = throwaway_database()
-            server = start_server(args.port, flags, {"DDS_DATABASE_URL": database_url, **env}, log_dir)
+            gc_file = str(Path(log_dir) / f"gc-{config}.json")
+            server = start_server(args.port, flags, {"DDS_DATABASE_URL": database_url, "DDS_GC_STATS_FILE": gc_file,
+                                                     **env}, log_dir)
             try:
                 print(f"[{config}] server pid {server.pid} on 127.0.0.1:{args.port} (logs in {log_dir})", flush=True)
                 all_results[config] = asyncio.run(hold_levels([f"http://127.0.0.1:{args.port}"], [server.pid], args,
-                                                              database_url))
+                                                              database_url, gc_file))
             finally:
                 stop_server(server)
             for r in all_results[config]:

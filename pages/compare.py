@@ -7,7 +7,8 @@ import streamlit as st
 
 from simulators import charts
 from ui import booth_events
-from ui.compare_view import cards as headline_cards, chart, figure, inject_css, render_card, rows, sources_table
+from ui.compare_view import (cards as headline_cards, chart, every_option_rows, figure, inject_css, render_card, rows,
+                             sources_table)
 from ui.guards import page_allowed
 from ui.i18n import lang, t
 
@@ -28,15 +29,46 @@ for row_start in range(0, len(cards), 2):
 shown = [pd.DataFrame([{"source": f.value.source.title, "source_url": f.value.source.url}
                        for card in cards for f in card.all_figures()])]
 
+
+# A chart with its own selector is a fragment: choosing reruns that chart, not the page's nine.
+@st.fragment
+def desi_chart() -> None:
+    dimension_labels = {d: t(key) for d, (_, key) in charts.DESI_DIMENSIONS.items()}
+    dimension = st.segmented_control(
+        t("compare.select.dimension"), list(dimension_labels), default="overall", required=True,
+        format_func=dimension_labels.get, key="compare_desi_dimension")
+    chart(figure("desi_over_time", code, dimension=dimension), rows("desi_over_time_data", code, dimension=dimension),
+          "desi", f"desi_{dimension}", t("compare.alt.desi"))
+
+
+@st.fragment
+def eu_map_and_ranking() -> None:
+    map_labels = {k: t(spec[2]) for k, spec in charts.MAP_INDICATORS.items()}
+    map_key = st.selectbox(t("compare.select.indicator"), list(map_labels), format_func=map_labels.get,
+                           key="compare_map_indicator")
+    map_column, ranking_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        chart(figure("eu_map", code, key=map_key), rows("eu_map_data", code, key=map_key), "map",
+              f"eu_map_{map_key}", t("compare.alt.map"))
+        st.caption(t("compare.map.hint"))
+    with ranking_column:
+        chart(figure("ranking_bar", code, key=map_key), rows("ranking_data", code, key=map_key), "ranking",
+              f"ranking_{map_key}", t("compare.alt.ranking"))
+
+
+@st.fragment
+def egdi_chart() -> None:
+    component_labels = {c: t(key) for c, key in charts.EGDI_COMPONENTS.items()}
+    component = st.segmented_control(
+        t("compare.select.component"), list(component_labels), default="egdi_score", required=True,
+        format_func=component_labels.get, key="compare_egdi_component")
+    chart(figure("egdi_over_time", code, component=component), rows("egdi_data", code, component=component),
+          "egdi", f"egdi_{component}", t("compare.alt.egdi"))
+
+
 st.header(t("compare.section.desi"))
 st.info(t("compare.page.desi_method"), icon="ℹ️")
-dimension_labels = {d: t(key) for d, (_, key) in charts.DESI_DIMENSIONS.items()}
-dimension = st.segmented_control(
-    t("compare.select.dimension"), list(dimension_labels), default="overall", required=True,
-    format_func=dimension_labels.get, key="compare_desi_dimension")
-frame = rows("desi_over_time_data", code, dimension=dimension)
-chart(figure("desi_over_time", code, dimension=dimension), frame, "desi", f"desi_{dimension}", t("compare.alt.desi"))
-shown.append(frame)
+desi_chart()
 
 st.subheader(t("compare.section.desi_rank"))
 frame = rows("desi_ranks_data", code)
@@ -44,18 +76,7 @@ chart(figure("desi_ranks", code), frame, "desi_rank", "desi_ranks", t("compare.a
 shown.append(frame)
 
 st.header(t("compare.section.eu"))
-map_labels = {k: t(spec[2]) for k, spec in charts.MAP_INDICATORS.items()}
-map_key = st.selectbox(t("compare.select.indicator"), list(map_labels), format_func=map_labels.get,
-                       key="compare_map_indicator")
-frame = rows("eu_map_data", code, key=map_key)
-map_column, ranking_column = st.columns([3, 2], gap="medium")
-with map_column:
-    chart(figure("eu_map", code, key=map_key), frame, "map", f"eu_map_{map_key}", t("compare.alt.map"))
-    st.caption(t("compare.map.hint"))
-with ranking_column:
-    chart(figure("ranking_bar", code, key=map_key), rows("ranking_data", code, key=map_key), "ranking",
-          f"ranking_{map_key}", t("compare.alt.ranking"))
-shown.append(frame)
+eu_map_and_ranking()
 
 st.header(t("compare.section.egov"))
 frame = rows("egov_benchmark_data", code)
@@ -63,14 +84,7 @@ chart(figure("egov_benchmark_dimensions", code), frame, "egov", "egov_benchmark"
 shown.append(frame)
 
 st.header(t("compare.section.egdi"))
-component_labels = {c: t(key) for c, key in charts.EGDI_COMPONENTS.items()}
-component = st.segmented_control(
-    t("compare.select.component"), list(component_labels), default="egdi_score", required=True,
-    format_func=component_labels.get, key="compare_egdi_component")
-frame = rows("egdi_data", code, component=component)
-chart(figure("egdi_over_time", code, component=component), frame, "egdi", f"egdi_{component}",
-      t("compare.alt.egdi"))
-shown.append(frame)
+egdi_chart()
 
 st.header(t("compare.section.egov_use"))
 frame = rows("egov_use_data", code)
@@ -88,4 +102,4 @@ shown.append(frame)
 
 st.page_link("pages/journeys.py", label=t("compare.link.journeys"), icon="🏁")
 with st.expander(t("compare.sources.expand")):
-    sources_table(shown)
+    sources_table(shown + every_option_rows(code))  # every choice of the selectors above, not only the current

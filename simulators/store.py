@@ -75,6 +75,13 @@ class Item:
     data: dict[str, Any]
 
 
+# The statements of the hot paths, built once (building a select with its where clause costs more than
+# running it on SQLite); the values go in as bound parameters.
+_BY_KEY = (items.c.kind == sa.bindparam("b_kind"), items.c.id == sa.bindparam("b_id"))
+_GET = sa.select(items).where(*_BY_KEY)
+_VERSION = sa.select(items.c.version, items.c.created_at).where(*_BY_KEY)
+
+
 def _row_to_item(row) -> Item:
     return Item(row.kind, row.id, row.visit_id, row.key, row.version, row.created_at, row.updated_at,
                 json.loads(row.data))
@@ -101,8 +108,11 @@ def _make_engine(url: str) -> Engine:
             cursor.close()
 
         @sa.event.listens_for(engine, "begin")
-        def _sqlite_begin(conn):  # writers take the lock up front, so a read-then-write never deadlocks
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("dds_write") else "BEGIN")
+        def _sqlite_begin(conn):
+            # Writers take the lock up front, so a read-then-write never deadlocks. Readers run each SELECT in
+            # its own implicit transaction (every read here is one statement): one round trip fewer per read.
+            if conn.get_execution_options().get("dds_write"):
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
@@ -129,8 +139,7 @@ class Store:
         now = time.time()
         payload = json.dumps(data, ensure_ascii=False, default=str)
         with self.writer.begin() as conn:
-            row = conn.execute(sa.select(items.c.version, items.c.created_at)
-                               .where(items.c.kind == kind, items.c.id == id)).first()
+            row = conn.execute(_VERSION, {"b_kind": kind, "b_id": id}).first()
             if row is None:
                 conn.execute(items.insert().values(kind=kind, id=id, visit_id=visit_id, key=key, version=1,
                                                    created_at=now, updated_at=now, data=payload))
@@ -151,7 +160,7 @@ class Store:
 
     def get(self, kind: str, id: str) -> Item | None:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(items).where(items.c.kind == kind, items.c.id == id)).first()
+            row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
         return _row_to_item(row) if row else None
 
     def find(self, kind: str, visit_id: str | None = None, key: str | None = None) -> list[Item]:
@@ -179,7 +188,7 @@ class Store:
             result = conn.execute(items.update().where(*condition).values(**values))
             if result.rowcount != 1:
                 return None
-            row = conn.execute(sa.select(items).where(items.c.kind == kind, items.c.id == id)).first()
+            row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
         return _row_to_item(row)
 
     def delete(self, kind: str, id: str) -> bool:

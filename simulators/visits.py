@@ -5,6 +5,7 @@ A visit's data: persona_id, country, lang, mode, started_at, login (set by the M
 """
 from __future__ import annotations
 
+import itertools
 import secrets
 import time
 
@@ -12,6 +13,23 @@ from simulators.store import Store
 
 KIND = "visit"
 MODES = ("explore", "kiosk", "presenter")
+_change_counter = itertools.count(1)  # next() on it is atomic under the GIL: safe from any session's thread
+_last_change: dict[str, int] = {}
+_floor = {"value": 0}  # what last_change() says for a visit not in _last_change
+_MAX_REMEMBERED = 50_000
+
+
+def _changed(visit_id: str) -> None:
+    if len(_last_change) >= _MAX_REMEMBERED:  # bounded: forget all, and make every older number stale
+        _floor["value"] = next(_change_counter)
+        _last_change.clear()
+    _last_change[visit_id] = next(_change_counter)
+
+
+def last_change(visit_id: str | None) -> int:
+    """A number that changes whenever this process writes or ends the visit (the UI's per-run cache compares
+    it, so a page that changed the visit reads the new one in the same run)."""
+    return _last_change.get(visit_id, _floor["value"]) if visit_id else 0
 
 
 def normalise_mode(value: str | None) -> str:
@@ -45,6 +63,7 @@ def update(store: Store, visit_id: str, **changes) -> dict | None:
         return None
     data = {**item.data, **changes}
     store.put(KIND, visit_id, data)
+    _changed(visit_id)
     return data
 
 
@@ -61,7 +80,9 @@ def end(store: Store, visit_id: str, reason: str = "reset") -> int:
     if visit:
         store.add_event(visit["tag"], "visit_end", detail=reason, lang=visit.get("lang", ""),
                         mode=visit.get("mode", ""))
-    return store.delete_visit(visit_id)
+    removed = store.delete_visit(visit_id)
+    _changed(visit_id)
+    return removed
 
 
 def track(store: Store, visit: dict | None, event: str, detail: str = "") -> None:

@@ -10,6 +10,7 @@ from simulators.journey_race import race_figure
 from simulators.journeys import CHANNEL_ICONS, CHANNEL_KEYS, Amount, Fact, Journey, Source, Step
 from ui.compare_view import FLAGS
 from ui.i18n import lang, money, number, t
+from ui.prebuilt_figure import prebuilt
 
 PER_KEYS = {"month": "compare.journeys.per.month", "quarter": "compare.journeys.per.quarter",
             "each": "compare.journeys.per.each"}
@@ -21,7 +22,7 @@ def race(event: str, lang_code: str):
     """The race figure of one event in one language (built once: frames are costly to validate). cache_resource
     hands out the same Figure; cache_data would unpickle, i.e. rebuild and re-validate it, on every rerun."""
     every = journeys.load()
-    return race_figure(every[(event, "DK")], every[(event, "DE")], lang_code)
+    return prebuilt(race_figure(every[(event, "DK")], every[(event, "DE")], lang_code))
 
 
 def _days(days: float, days_max: float | None = None) -> str:

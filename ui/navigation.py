@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ui import session
-from ui.i18n import t
+from ui.i18n import lang, t
 
 ALL_MODES = ("explore", "kiosk", "presenter")
 
@@ -43,15 +43,25 @@ PAGES: list[PageSpec] = [  # in the order of the story
 ]
 
 
+_SESSION_PAGES = "_nav_pages"  # {(lang, mode, logged in): [st.Page, …]} for this browser session
+
+
 def build() -> st.navigation:
     mode = session.mode()
     logged_in = session.is_logged_in()
-    pages = []
-    for spec in PAGES:
-        shown = spec.in_nav and mode in spec.modes and (logged_in or not spec.needs_login)
-        pages.append(st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
-                             default=spec.default, visibility="visible" if shown else "hidden"))
+    built = st.session_state.setdefault(_SESSION_PAGES, {})
+    # st.Page resolves and checks its file on the disk, on every run; the same pages serve this session's
+    # later runs. Not shared between sessions: st.navigation marks the page object it hands out.
+    pages = built.get((lang(), mode, logged_in))
+    if pages is None:
+        pages = built[(lang(), mode, logged_in)] = [_page(spec, mode, logged_in) for spec in PAGES]
     return st.navigation(pages, position="top")
+
+
+def _page(spec: PageSpec, mode: str, logged_in: bool) -> st.Page:
+    shown = spec.in_nav and mode in spec.modes and (logged_in or not spec.needs_login)
+    return st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
+                   default=spec.default, visibility="visible" if shown else "hidden")
 
 
 def allowed(path: str) -> bool:

@@ -1,20 +1,27 @@
-"""Server tuning the load benchmark measured (bench/bench_load.py): ``gc.freeze()`` once the process is warm.
+"""Server tuning the load benchmark measured (bench/bench_load.py): the garbage collector.
 
-Streamlit runs a full ``gc.collect(2)`` after every script run (``runner.postScriptGC``). Its cost grows with
-every object the process holds for good — modules, plotly, pandas, the population and the caches — although
-those never become garbage. ``gc.freeze()`` moves everything alive at that moment out of the collector's
-sight, so later collections only walk what the visitors' runs create. Freezing happens once, after
-``DDS_GC_FREEZE_AFTER_RUNS`` script runs (0 turns it off), when the imports and caches are loaded.
+Streamlit runs a full ``gc.collect(2)`` after every script run (``runner.postScriptGC``, off in this app's
+config). Python's own generational collector still runs full collections now and then; each walks every
+object the process holds for good — modules, plotly, pandas, the population and the caches — although those
+never become garbage. ``gc.freeze()`` moves everything alive at that moment out of the collector's sight.
+Freezing happens once, after ``DDS_GC_FREEZE_AFTER_RUNS`` script runs (0 turns it off).
+
+``DDS_GC_STATS_FILE``: where to write the collector's counts and pause times (JSON, rewritten every two
+seconds), so the load benchmark can print them beside its latencies.
 """
 from __future__ import annotations
 
 import gc
+import json
 import os
 import threading
+import time
 
 DEFAULT_RUNS = 0
 _lock = threading.Lock()
 _state = {"runs": 0, "frozen": False}
+_gc_stats = {"collections": [0, 0, 0], "seconds": [0.0, 0.0, 0.0], "max_seconds": [0.0, 0.0, 0.0]}
+_gc_started: dict[str, float] = {}
 
 
 def freeze_after_runs() -> int:
@@ -36,4 +43,43 @@ def count_run() -> bool:
         _state["frozen"] = True
     gc.collect()
     gc.freeze()
+    return True
+
+
+def _on_gc(phase: str, info: dict) -> None:
+    if phase == "start":
+        _gc_started["t"] = time.perf_counter()
+        return
+    started = _gc_started.pop("t", None)
+    if started is None:
+        return
+    generation, seconds = info["generation"], time.perf_counter() - started
+    _gc_stats["collections"][generation] += 1
+    _gc_stats["seconds"][generation] += seconds
+    _gc_stats["max_seconds"][generation] = max(_gc_stats["max_seconds"][generation], seconds)
+
+
+def gc_stats() -> dict:
+    return {**{k: list(v) for k, v in _gc_stats.items()}, "tracked_objects": len(gc.get_objects()),
+            "frozen_objects": gc.get_freeze_count()}
+
+
+def _write_stats_forever(path: str) -> None:
+    while True:
+        time.sleep(2)
+        tmp = f"{path}.tmp"
+        with open(tmp, "w") as out:
+            json.dump(gc_stats(), out)
+        os.replace(tmp, path)
+
+
+def start_gc_stats() -> bool:
+    """Once per process, when DDS_GC_STATS_FILE is set: time every collection and keep the file current."""
+    path = os.environ.get("DDS_GC_STATS_FILE")
+    with _lock:
+        if not path or _state.get("stats"):
+            return False
+        _state["stats"] = True
+    gc.callbacks.append(_on_gc)
+    threading.Thread(target=_write_stats_forever, args=(path,), daemon=True, name="dds-gc-stats").start()
     return True

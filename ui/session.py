@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from simulators import i18n, visits
 from ui.resources import population, store
 
 VISIT_KEY = "visit_id"
+_RUN_VISIT = "_visit_this_run"  # (run marker, visit id, last change, data): the store is read once per run
 KEEP_PREFIX = "keep_"  # session keys that outlive a visit (the presenter's chosen persona, the kiosk's language)
 
 
@@ -56,12 +58,30 @@ def set_lang(value: str) -> None:
         visits.update(store(), current["visit_id"], lang=value)
 
 
+def _run_marker() -> object | None:
+    """Something that is new for every script run, fragment runs included: Streamlit gives each run a fresh
+    ``cursors`` dict. Holding on to it (in the cache entry) keeps its identity from being reused."""
+    ctx = get_script_run_ctx()
+    return ctx.cursors if ctx is not None else None
+
+
+
+
 def visit() -> dict | None:
-    """The current visit, or None before Start (or after the visit was reset elsewhere)."""
+    """The current visit, or None before Start (or after the visit was reset elsewhere). Read from the store
+    once per script run — a page asks several times (navigation, guards, persona) — and again when this
+    process changed it meanwhile; a change made by another process (a phone on another replica) shows on
+    the next run."""
     visit_id = st.session_state.get(VISIT_KEY)
+    marker, change = _run_marker(), visits.last_change(visit_id)  # the change number before the read
+    cached = st.session_state.get(_RUN_VISIT)
+    if cached and marker is not None and cached[:3] == (marker, visit_id, change) and cached[0] is marker:
+        return cached[3]
     data = visits.get(store(), visit_id)
     if visit_id and data is None:  # reset by the watchdog or another tab: forget it
         st.session_state[VISIT_KEY] = None
+    if marker is not None:
+        st.session_state[_RUN_VISIT] = (marker, visit_id, change, data)
     return data
 
 
