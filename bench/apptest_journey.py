@@ -138,7 +138,13 @@ class Walk:
 
             for _ in range(max(repeats // 3, 1)):
                 self.sample(f"selfservice {flow_id}: open", open_flow)
-            self.sample(f"selfservice {flow_id}: Continue", lambda: submit_button(at, "ss_form_").click().run())
+            if any(button.key == "ss_other_persona" for button in at.button):
+                # This visit's random persona may not use the flow (no child for daycare, not married for
+                # divorce, …): the page explains and offers another persona; there is no form to continue.
+                self.notes.append(f"selfservice {flow_id}: Continue measured only for visits whose persona "
+                                  "is eligible (the others get the page that offers another persona)")
+            else:
+                self.sample(f"selfservice {flow_id}: Continue", lambda: submit_button(at, "ss_form_").click().run())
             for _ in range(max(repeats // 3, 1)):
                 self.sample(f"selfservice {flow_id}: rerun", at.run)
         at.query_params.pop("flow", None)

@@ -10,7 +10,9 @@ time between clicks and sends the fragment timer ticks a browser sends. Levels a
 on the same server (10, then 50, then 100 sessions connected at once); each level is measured for --seconds
 after its visitors have started. Printed per level: reruns per second, latency percentiles of the journey
 interactions (send → script_finished, as the visitor feels it), fragment ticks, RSS of the server and memory
-per session. Server settings compared in the same run (--configs):
+per session, and the server's garbage collections in the window (full collections, ms each, share of the
+time spent collecting; ui/runtime_tuning.py writes them when DDS_GC_STATS_FILE is set, as this benchmark
+does for the servers it starts). Server settings compared in the same run (--configs):
   postgc      Streamlit's default: a full gc.collect(2) after every script run (runner.postScriptGC = true)
   nopostgc    runner.postScriptGC = false (Python's own generational GC only)
   freeze      postgc, plus gc.freeze() once the process is warm (DDS_GC_FREEZE_AFTER_RUNS, ui/runtime_tuning.py)
