@@ -14,7 +14,6 @@ Without Chromium the tests skip with a reason; with DDS_REQUIRE_BROWSER=1 (CI) t
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys

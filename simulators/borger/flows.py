@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable
 
@@ -213,15 +214,20 @@ def is_empty(value) -> bool:
         (isinstance(value, str) and not value.strip())
 
 
+_WHOLE_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}([.,]\d{3})+)")
+
+
 def parse_int(value) -> int | None:
+    """A whole number as people type it: "1200", "1.200" (Danish/German), "1,200" (English), "1 200". A dot or
+    comma that does not separate groups of three ("1.5", "2,75") is a decimal: None, so the field says so."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
-    try:
-        return int(str(value).strip().replace(".", "").replace(" ", ""))
-    except ValueError:
+    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+    if not _WHOLE_NUMBER.fullmatch(text):
         return None
+    return int(text.replace(".", "").replace(",", ""))
 
 
 def parse_date(value) -> dt.date | None:

@@ -1,35 +1,18 @@
 """borger.dk in a real browser: a logged-in visitor reports a move through the portal, sees the new address in
 Mit Overblik, and the moving letters are stored for Digital Post. Screenshots at desktop and phone size."""
 import datetime as dt
-import os
-import time
 
 import pytest
 
-from simulators import i18n, postbox, visits
+from simulators import i18n, postbox
 from simulators.borger import addresses, cases
 from simulators.store import Store
 from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
-
-
-@pytest.fixture(scope="module")
-def population():
-    from simulators.citizens import generate_population
-
-    return generate_population(int(os.environ["DDS_POPULATION_SIZE"]), seed=int(os.environ["DDS_POPULATION_SEED"]))
+from tests.e2e.conftest import logged_in_visit as shared_logged_in_visit
 
 
 def logged_in_visit(app_server, population, lang: str) -> tuple[str, dict]:
-    """A visit whose login is already approved (the MitID pages have their own browser tests)."""
-    from simulators.persona import persona_record, pick_persona
-
-    persona_id = pick_persona(population, seed=21, min_age=30, max_age=55)
-    persona = persona_record(population, persona_id)
-    store = Store(app_server.db_url)
-    visit = visits.create(store, lang, "explore", persona_id)
-    visits.update(store, visit["visit_id"], login={"user_id": persona["mitid_user_id"], "method": "onscreen_phone",
-                                                   "at": time.time()})
-    return visit["visit_id"], persona
+    return shared_logged_in_visit(app_server, population, lang, seed=21, min_age=30, max_age=55)
 
 
 def click(page, key_prefix: str, expect: str | None = None) -> None:

@@ -1,15 +1,13 @@
 """Digital Post in a real browser: a flow's letter arrives, is announced, opens, its PDF downloads with the
 persona's name in it; a reply with markup in it shows as plain text and runs nothing."""
 import io
-import os
-import time
 
 import pypdf
 import pytest
 
-from simulators import i18n, letters, postbox, visits
+from simulators import i18n, letters, postbox
 from simulators.store import Store
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+from tests.e2e.conftest import assert_no_exception, logged_in_visit, screenshot, wait_for_app
 
 XSS = "<script>alert(1)</script>"
 SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
@@ -17,25 +15,6 @@ SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
 FLOW_LETTER = {"template": "daycare_offer", "params": {
     "child_name": "Ida", "start_date": "2027-03-01", "accept_by_date": "2026-12-08", "accept_days": 8, "cap_pct": 25,
     "care_type": "vuggestue", "institution": "Børnehuset Solsikken"}}
-
-
-@pytest.fixture(scope="module")
-def population():
-    from simulators.citizens import generate_population
-
-    return generate_population(int(os.environ["DDS_POPULATION_SIZE"]), seed=int(os.environ["DDS_POPULATION_SEED"]))
-
-
-def logged_in_visit(app_server, population, lang: str, seed: int = 3) -> tuple[str, dict]:
-    from simulators.persona import persona_record, pick_persona
-
-    persona_id = pick_persona(population, seed=seed)
-    persona = persona_record(population, persona_id)
-    store = Store(app_server.db_url)
-    visit = visits.create(store, lang, "explore", persona_id)
-    visits.update(store, visit["visit_id"], login={"user_id": persona["mitid_user_id"], "method": "onscreen_phone",
-                                                   "at": time.time()})
-    return visit["visit_id"], persona
 
 
 def open_mailbox(page, app_server, visit_id: str, lang: str) -> None:

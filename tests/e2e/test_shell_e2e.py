@@ -1,11 +1,9 @@
 """The shell in a real browser: every page in de, en and da shows the banner, no error, and stays offline."""
-import time
-
 import pytest
 
-from simulators import i18n, visits
-from simulators.store import Store
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+from simulators import i18n
+from tests.e2e.conftest import app_population, assert_no_exception, screenshot, wait_for_app
+from tests.e2e.conftest import logged_in_visit as shared_logged_in_visit
 from ui.navigation import PAGES
 
 SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
@@ -13,17 +11,7 @@ SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
 
 def logged_in_visit(app_server, lang: str) -> str:
     """A visit with a persona that is logged in, made directly in the app's store."""
-    from simulators.persona import pick_persona, persona_record
-    from simulators.citizens import generate_population
-    import os
-
-    population = generate_population(int(os.environ["DDS_POPULATION_SIZE"]), seed=int(os.environ["DDS_POPULATION_SEED"]))
-    persona_id = pick_persona(population, seed=1)
-    store = Store(app_server.db_url)
-    visit = visits.create(store, lang, "explore", persona_id)
-    user_id = persona_record(population, persona_id)["mitid_user_id"]
-    visits.update(store, visit["visit_id"], login={"user_id": user_id, "method": "onscreen_phone", "at": time.time()})
-    return visit["visit_id"]
+    return shared_logged_in_visit(app_server, app_population(), lang, seed=1)[0]
 
 
 @pytest.mark.parametrize("lang", ["de", "en", "da"])

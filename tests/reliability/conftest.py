@@ -2,31 +2,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from simulators.store import Store
+from tests.stores import ENGINES, store_on
 
-PG_URL = os.environ.get("DDS_TEST_POSTGRES_URL")
-
-
-def _engines():
-    yield pytest.param("sqlite", id="sqlite")
-    yield pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)
-
-
-@pytest.fixture(params=list(_engines()))
+@pytest.fixture(params=ENGINES)
 def any_store(request, tmp_path):
     """A fresh store. On PostgreSQL the tests use kinds of their own instead of clearing shared tables."""
-    if request.param == "sqlite":
-        return Store(f"sqlite:///{tmp_path}/reliability.db")
-    if not PG_URL:
-        if os.environ.get("DDS_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL tests are required here (DDS_REQUIRE_POSTGRES=1) but DDS_TEST_POSTGRES_URL is unset")
-        pytest.skip("no PostgreSQL server configured (set DDS_TEST_POSTGRES_URL to run these)")
-    return Store(PG_URL)
+    return store_on(request.param, tmp_path)
 
 
 def run_async(coroutine):

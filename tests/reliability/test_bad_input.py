@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from simulators import cpr, i18n, mitid, post_compose, postbox
 from simulators.borger import FLOWS
 from simulators.store import Store
-from tests.reliability.payloads import nasty_number, nasty_text, nasty_value
+from tests.reliability.payloads import nasty_number, nasty_text
 from tests.unit.borger_personas import TODAY, make_persona, member
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,

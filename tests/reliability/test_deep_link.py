@@ -9,8 +9,6 @@ breaks when that call goes missing.
 """
 from __future__ import annotations
 
-import pytest
-
 from bench.stclient import Session
 from simulators import i18n
 from tests.reliability.conftest import run_async

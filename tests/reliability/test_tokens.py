@@ -13,7 +13,6 @@ import time
 import uuid
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulators import mitid, visits

@@ -100,6 +100,11 @@ def test_receipt_numbers_are_deterministic_per_seed_and_differ_between_seeds():
 
 def test_parsers_and_param_formatting():
     assert parse_int(" 1.200 ") == 1200 and parse_int("x") is None and parse_int(True) is None
+    assert parse_int("1,200") == 1200 and parse_int("1 200") == 1200 and parse_int("12.345.678") == 12345678
+    assert parse_int("-3") == -3 and parse_int("0") == 0 and parse_int(7) == 7
+    # A decimal is not a whole number: "1.5" km must not become 15 km.
+    for decimal in ("1.5", "2,75", "1.20", "1.2000", "1..200", ".5", "1.", ""):
+        assert parse_int(decimal) is None, decimal
     assert parse_date("2026-02-30") is None and parse_date("2026-02-28") == dt.date(2026, 2, 28)
     formatted = format_params({"when_date": "2026-12-24", "price_dkk": 891, "rate_pct": 12.01, "n": 1500}, "de")
     assert formatted["when_date"] == "24. Dezember 2026"

@@ -7,7 +7,7 @@ import pytest
 from simulators import pension_age
 from simulators.borger import benefits
 from simulators.borger.pension import (FLOW, last_banking_day, monthly_estimate, pension_age_months, pension_dates)
-from tests.unit.borger_personas import TODAY, make_persona, member
+from tests.unit.borger_personas import TODAY, make_persona
 
 
 @pytest.mark.parametrize("birth, months", [

@@ -1,5 +1,4 @@
 """The idle rule of the simulated borger.dk login and the persona suggestion for a flow the persona cannot use."""
-import datetime as dt
 
 from simulators.borger import portal
 

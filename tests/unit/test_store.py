@@ -1,31 +1,15 @@
 """The store's contract, run on SQLite and (when configured) on PostgreSQL."""
-import os
 import threading
 import uuid
 
 import pytest
 
-from simulators.store import MIGRATIONS, Store
+from simulators.store import MIGRATIONS
+from tests.stores import ENGINES, store_on
 
-PG_URL = os.environ.get("DDS_TEST_POSTGRES_URL")
-
-
-def _engines():
-    yield pytest.param("sqlite", id="sqlite")
-    yield pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)
-
-
-@pytest.fixture(params=list(_engines()))
+@pytest.fixture(params=ENGINES)
 def store(request, tmp_path):
-    if request.param == "sqlite":
-        return Store(f"sqlite:///{tmp_path}/store.db")
-    if not PG_URL:
-        if os.environ.get("DDS_REQUIRE_POSTGRES") == "1":
-            pytest.fail("PostgreSQL tests are required here (DDS_REQUIRE_POSTGRES=1) but DDS_TEST_POSTGRES_URL is unset")
-        pytest.skip("no PostgreSQL server configured (set DDS_TEST_POSTGRES_URL to run these)")
-    pg = Store(PG_URL)
-    pg.clear()
-    return pg
+    return store_on(request.param, tmp_path, clear_postgres=True)
 
 
 def test_put_get_find_and_versions(store):
