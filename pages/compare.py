@@ -2,20 +2,17 @@
 from ui.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
-import pandas as pd
 import streamlit as st
 
 from simulators import charts
 from ui import booth_events
-from ui.compare_view import (cards as headline_cards, chart, every_option_rows, figure, inject_css, render_card, rows,
-                             sources_table)
+from ui.compare_view import cards as headline_cards, chart, inject_css, render_card, sources_table
 from ui.guards import page_allowed
-from ui.i18n import lang, t
+from ui.i18n import t
 
 page_allowed("pages/compare.py")
 booth_events.track_once("compare_viewed", "indicators")  # the booth funnel's last stage
 inject_css()
-code = lang()
 
 st.title(t("compare.page.title"))
 st.markdown(t("compare.page.intro"))
@@ -26,8 +23,6 @@ for row_start in range(0, len(cards), 2):
     for column, card in zip(st.columns(2), cards[row_start:row_start + 2]):
         with column:
             render_card(card)
-shown = [pd.DataFrame([{"source": f.value.source.title, "source_url": f.value.source.url}
-                       for card in cards for f in card.all_figures()])]
 
 
 # A chart with its own selector is a fragment: choosing reruns that chart, not the page's nine.
@@ -37,8 +32,8 @@ def desi_chart() -> None:
     dimension = st.segmented_control(
         t("compare.select.dimension"), list(dimension_labels), default="overall", required=True,
         format_func=dimension_labels.get, key="compare_desi_dimension")
-    chart(figure("desi_over_time", code, dimension=dimension), rows("desi_over_time_data", code, dimension=dimension),
-          "desi", f"desi_{dimension}", t("compare.alt.desi"))
+    chart("desi_over_time", "desi_over_time_data", "desi", f"desi_{dimension}", t("compare.alt.desi"),
+          {"dimension": dimension})
 
 
 @st.fragment
@@ -48,12 +43,11 @@ def eu_map_and_ranking() -> None:
                            key="compare_map_indicator")
     map_column, ranking_column = st.columns([3, 2], gap="medium")
     with map_column:
-        chart(figure("eu_map", code, key=map_key), rows("eu_map_data", code, key=map_key), "map",
-              f"eu_map_{map_key}", t("compare.alt.map"))
+        chart("eu_map", "eu_map_data", "map", f"eu_map_{map_key}", t("compare.alt.map"), {"key": map_key})
         st.caption(t("compare.map.hint"))
     with ranking_column:
-        chart(figure("ranking_bar", code, key=map_key), rows("ranking_data", code, key=map_key), "ranking",
-              f"ranking_{map_key}", t("compare.alt.ranking"))
+        chart("ranking_bar", "ranking_data", "ranking", f"ranking_{map_key}", t("compare.alt.ranking"),
+              {"key": map_key})
 
 
 @st.fragment
@@ -62,8 +56,8 @@ def egdi_chart() -> None:
     component = st.segmented_control(
         t("compare.select.component"), list(component_labels), default="egdi_score", required=True,
         format_func=component_labels.get, key="compare_egdi_component")
-    chart(figure("egdi_over_time", code, component=component), rows("egdi_data", code, component=component),
-          "egdi", f"egdi_{component}", t("compare.alt.egdi"))
+    chart("egdi_over_time", "egdi_data", "egdi", f"egdi_{component}", t("compare.alt.egdi"),
+          {"component": component})
 
 
 st.header(t("compare.section.desi"))
@@ -71,35 +65,25 @@ st.info(t("compare.page.desi_method"), icon="ℹ️")
 desi_chart()
 
 st.subheader(t("compare.section.desi_rank"))
-frame = rows("desi_ranks_data", code)
-chart(figure("desi_ranks", code), frame, "desi_rank", "desi_ranks", t("compare.alt.desi_rank"))
-shown.append(frame)
+chart("desi_ranks", "desi_ranks_data", "desi_rank", "desi_ranks", t("compare.alt.desi_rank"))
 
 st.header(t("compare.section.eu"))
 eu_map_and_ranking()
 
 st.header(t("compare.section.egov"))
-frame = rows("egov_benchmark_data", code)
-chart(figure("egov_benchmark_dimensions", code), frame, "egov", "egov_benchmark", t("compare.alt.egov"))
-shown.append(frame)
+chart("egov_benchmark_dimensions", "egov_benchmark_data", "egov", "egov_benchmark", t("compare.alt.egov"))
 
 st.header(t("compare.section.egdi"))
 egdi_chart()
 
 st.header(t("compare.section.egov_use"))
-frame = rows("egov_use_data", code)
-chart(figure("egov_use_over_time", code), frame, "egov_use", "egov_use_eurostat", t("compare.alt.egov_use"))
-shown.append(frame)
+chart("egov_use_over_time", "egov_use_data", "egov_use", "egov_use_eurostat", t("compare.alt.egov_use"))
 
 st.header(t("compare.section.germany"))
-frame = rows("german_eid_data", code)
-chart(figure("german_eid_over_time", code), frame, "eid", "germany_eid_use", t("compare.alt.eid"))
-shown.append(frame)
-frame = rows("ozg_data", code)
-chart(figure("ozg_progress", code), frame, "ozg", "germany_ozg_progress", t("compare.alt.ozg"))
+chart("german_eid_over_time", "german_eid_data", "eid", "germany_eid_use", t("compare.alt.eid"))
+chart("ozg_progress", "ozg_data", "ozg", "germany_ozg_progress", t("compare.alt.ozg"))
 st.caption(t("compare.ozg.caveat"))
-shown.append(frame)
 
 st.page_link("pages/journeys.py", label=t("compare.link.journeys"), icon="🏁")
 with st.expander(t("compare.sources.expand")):
-    sources_table(shown + every_option_rows(code))  # every choice of the selectors above, not only the current
+    sources_table()  # the cards and every choice of the selectors above, not only the current one

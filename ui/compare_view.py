@@ -59,16 +59,6 @@ def rows(name: str, lang_code: str, **options) -> pd.DataFrame:
     return getattr(charts, name)(indicator_data(), lang_code, **options)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def every_option_rows(lang_code: str) -> list[pd.DataFrame]:
-    """The rows behind every choice of the page's selectors (DESI dimension, map indicator, EGDI component)."""
-    from simulators import charts
-
-    return ([rows("desi_over_time_data", lang_code, dimension=d) for d in charts.DESI_DIMENSIONS]
-            + [rows(name, lang_code, key=k) for k in charts.MAP_INDICATORS for name in ("eu_map_data", "ranking_data")]
-            + [rows("egdi_data", lang_code, component=c) for c in charts.EGDI_COMPONENTS])
-
-
 def figure_text(figure: CardFigure) -> str:
     value = figure.value.value
     if figure.kind == "rank":
@@ -113,17 +103,45 @@ def render_card(card: Card) -> None:
         st.caption(f"ℹ️ {t(card.note_key)}")
 
 
-def chart(fig, frame: pd.DataFrame, key: str, file_name: str, alt: str) -> None:
-    """The chart, its sources as text (wraps on a phone) and the plotted rows as a CSV download."""
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}", alt=alt)
-    st.caption(t("compare.chart.source_prefix", sources=sources_text(frame)))
+def chart(name: str, data_name: str, key: str, file_name: str, alt: str, options: dict | None = None) -> None:
+    """The chart ``name`` of simulators.charts (its rows come from ``data_name``, with the same options), its
+    sources as text (wraps on a phone) and the plotted rows as a CSV download."""
+    code, options = lang(), options or {}
+    frame = rows(data_name, code, **options)
+    st.plotly_chart(figure(name, code, **options), width="stretch", config=PLOTLY_CONFIG, key=f"chart_{key}", alt=alt)
+    st.caption(_sources_caption(data_name, code, **options))
     st.download_button(t("compare.download_csv"), lambda: csv_frame(frame).to_csv(index=False).encode("utf-8"),
                        file_name=f"{file_name}.csv", mime="text/csv", key=f"csv_{key}", on_click="ignore",
                        icon="⬇️")  # the CSV is made when the visitor asks for it, not on every rerun
 
 
-def sources_table(frames: list[pd.DataFrame]) -> None:
+@st.cache_resource(show_spinner=False, max_entries=300)
+def _sources_caption(data_name: str, lang_code: str, **options) -> str:
+    return t("compare.chart.source_prefix", sources=sources_text(rows(data_name, lang_code, **options)))
+
+
+# Every chart data function of the page with every choice of its selectors, for the list of sources.
+def _every_option() -> list[tuple[str, dict]]:
+    from simulators import charts
+
+    return ([("desi_over_time_data", {"dimension": d}) for d in charts.DESI_DIMENSIONS]
+            + [(name, {"key": k}) for k in charts.MAP_INDICATORS for name in ("eu_map_data", "ranking_data")]
+            + [("egdi_data", {"component": c}) for c in charts.EGDI_COMPONENTS]
+            + [(name, {}) for name in ("desi_ranks_data", "egov_benchmark_data", "egov_use_data", "german_eid_data",
+                                       "ozg_data")])
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _sources_rows(lang_code: str) -> pd.DataFrame:
+    """Every source behind the page: the headline cards and every choice of every chart (built once a language)."""
+    frames = [pd.DataFrame([{"source": f.value.source.title, "source_url": f.value.source.url}
+                            for card in cards() for f in card.all_figures()])]
+    frames += [rows(name, lang_code, **options)[["source", "source_url"]] for name, options in _every_option()]
+    table = pd.concat(frames, ignore_index=True).drop_duplicates()
+    table.columns = [t("compare.sources.col_title"), t("compare.sources.col_url")]
+    return table
+
+
+def sources_table() -> None:
     """Every source behind the page's figures, with its address as plain text (no link leaves the booth)."""
-    rows = pd.concat([f[["source", "source_url"]] for f in frames], ignore_index=True).drop_duplicates()
-    rows.columns = [t("compare.sources.col_title"), t("compare.sources.col_url")]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe(_sources_rows(lang()), hide_index=True, width="stretch")
