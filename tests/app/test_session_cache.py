@@ -1,5 +1,8 @@
 """The visit is read from the store once per script run (ui/session.py), yet never stale: a change made in this
-process is seen in the same run, a change made elsewhere (another replica) on the next run."""
+process is seen in the same run, a change made elsewhere (another replica) on the next run.
+
+Seen failing: the read count against the code before the cache (4 reads a run); the same-run test with the
+change-number check removed; the next-run test with the cache kept across runs (run marker ignored)."""
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
