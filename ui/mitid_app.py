@@ -36,6 +36,11 @@ CSS = """
 .st-key-mitid_onscreen_swipe [data-testid="stSliderThumbValue"] {visibility:hidden;}
 [class*="_swipe"] [data-testid="stSliderTickBar"] {display:none;}
 .mitid-warn {background:#FFF4D6; border-left:4px solid #FEBB30; padding:.45rem .7rem; font-size:.9rem; margin:.5rem 0;}
+/* on the visitor's own phone the screen is already a phone: no drawn frame, the buttons higher up */
+@media (max-width: 480px) {
+  .st-key-mitid_app {border-width:0; border-radius:12px; padding:.5rem .8rem 1rem .8rem;}
+  .st-key-mitid_app .mitid-app-question {font-size:1.3rem; margin-top:.1rem;}
+}
 .mitid-device {background:#1F1F1F; color:#7CFC9A; font-family:monospace; font-size:2rem; letter-spacing:.25em;
   text-align:center; border-radius:10px; padding:.4rem;}
 </style>

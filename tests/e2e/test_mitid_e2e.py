@@ -72,6 +72,9 @@ def test_scan_and_swipe_logs_the_kiosk_in(new_page, app_server):
     assert phone.get_by_text(tr("de", "mitid.phone.question", service="borger.dk")).is_visible()
     assert phone.get_by_text(tr("de", "mitid.security.never_called"), exact=False).is_visible()
     screenshot(phone, "mitid-phone-de")
+    for key in ("mitid_phone_approve", "mitid_phone_reject"):  # both answers on the first screen of a phone
+        box = phone.locator(f".st-key-{key} button").bounding_box()
+        assert box and box["y"] + box["height"] <= PHONE[1], (key, box)
     slider = phone.locator(".st-key-mitid_phone_swipe input[type='range']")
     slider.focus()
     slider.press("End")  # the swipe: the slider to its end
