@@ -2,6 +2,7 @@
 from ui.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
+import html
 import secrets
 
 import streamlit as st
@@ -27,6 +28,23 @@ def start(persona_id: int | None = None) -> None:
     session.track("persona", how)
 
 
+STEPS = (  # the journey, in its order: icon, title, text
+    ("🔐", "welcome.step.mitid.title", "welcome.step.mitid.text"),
+    ("🏛️", "welcome.step.borger.title", "welcome.step.borger.text"),
+    ("📬", "welcome.step.post.title", "welcome.step.post.text"),
+    ("⚖️", "welcome.step.compare.title", "welcome.step.compare.text"),
+)
+
+
+def steps_html() -> str:
+    cards = "".join(
+        f'<li class="dds-step"><span class="dds-step-icon" aria-hidden="true">{icon}</span>'
+        f'<b>{number}. {html.escape(t(title))}</b><span>{html.escape(t(text))}</span></li>'
+        for number, (icon, title, text) in enumerate(STEPS, start=1))
+    return (f'<section class="dds-steps-box"><h2 class="dds-steps-title">{html.escape(t("welcome.steps.title"))}'
+            f'</h2><ol class="dds-steps">{cards}</ol></section>')
+
+
 current = session.visit()
 presenter = session.mode() == "presenter"
 if current is None and session.mode() == "kiosk":
@@ -34,13 +52,14 @@ if current is None and session.mode() == "kiosk":
     st.stop()
 st.title(t("welcome.title"))
 if current is None:
-    st.markdown(f"### {t('welcome.lead')}")
-    for code in i18n.LANGS:  # the attract screen speaks to everyone at once
-        st.markdown(f"**{i18n.LANGUAGE_NAMES[code]}** — {i18n.translate(code, TAGLINE_KEY)}")
+    st.html(f'<p class="dds-lead">{html.escape(t("welcome.lead"))}</p>')
     if st.button(t("welcome.start"), type="primary", key="welcome_start", width="stretch"):
         start(presenter_persona.chosen_id() if presenter else None)  # the presenter's persona, else a random one
         st.rerun()
     st.caption(t("welcome.what_happens"))
+    st.html(steps_html())
+    for code in i18n.LANGS:  # for whoever reads another of the three languages
+        st.caption(f"**{i18n.LANGUAGE_NAMES[code]}** — {i18n.translate(code, TAGLINE_KEY)}")
 else:
     persona = session.persona()
     st.markdown(t("welcome.you_are"))

@@ -20,6 +20,15 @@ a[data-testid="stPageLink-NavLink"] {min-height: 48px;}
 .dds-fictitious {background:#FFE0E0; color:#CC0000; font-weight:700; font-size:.75rem; padding:1px 6px;
   border-radius:3px; margin-left:.4rem; text-transform:uppercase; letter-spacing:.05em;}
 .dds-source {font-size:.8rem; color:#454545;}
+/* welcome page (explore and presenter): the lead and the four steps of the journey */
+.dds-lead {font-size:1.3rem; line-height:1.45; margin:0 0 .4rem 0; max-width:60rem;}
+.dds-steps-title {font-size:1.25rem; font-weight:700; margin:.6rem 0 .5rem 0; padding:0;}
+ol.dds-steps {list-style:none; margin:0 !important; padding:0 !important; display:grid; grid-template-columns:repeat(4, 1fr); gap:.8rem;}
+.dds-step {border:1px solid #D0D0D0; border-top:4px solid #44831E; border-radius:4px; padding:.7rem .85rem;
+  display:flex; flex-direction:column; gap:.25rem; background:#FFFFFF; margin:0;}
+.dds-step-icon {font-size:1.6rem; line-height:1;}
+@media (max-width: 1100px) {ol.dds-steps {grid-template-columns:repeat(2, 1fr);}}
+@media (max-width: 520px) {ol.dds-steps {grid-template-columns:1fr;} .dds-lead {font-size:1.1rem;}}
 /* phones: the banner stays, but takes less of the first screen */
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] {padding-top: 3.6rem; padding-left: .8rem; padding-right: .8rem;}

@@ -1,4 +1,6 @@
 """The shell: every registered page renders in every language and mode, the banner is always there."""
+import html
+
 import pytest
 
 from simulators import i18n
@@ -70,3 +72,16 @@ def test_every_page_runs_inside_the_router_first():
         first_call = next(node for node in statements if isinstance(node, ast.Expr))
         assert ast.unparse(first_call) == "ensure_router()", path.name
         assert statements.index(first_call) == 1, f"{path.name}: only the import may come before ensure_router()"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_welcome_explains_the_four_steps_before_start(lang):
+    """A student's first screen: what the five minutes hold, in the page's language, in the journey's order."""
+    at = make_app(lang)
+    no_exception(at)
+    page_html = " ".join(str(h.proto.body) for h in at.get("html"))
+    page_html = page_html[page_html.index('class="dds-steps"'):]  # the steps list (the lead names borger.dk too)
+    titles = [i18n.translate(lang, f"welcome.step.{key}.title") for key in ("mitid", "borger", "post", "compare")]
+    positions = [page_html.find(html.escape(title)) for title in titles]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), (titles, positions)
+    assert html.escape(i18n.translate(lang, "welcome.step.compare.text")) in page_html
