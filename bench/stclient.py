@@ -5,7 +5,10 @@ What a browser tab does, reduced to what the server sees: it opens ``/_stcore/st
 widget states, context) and reads ``ForwardMsg``s until ``script_finished``. Between runs it keeps what the
 browser keeps: the URL's query string (``page_info_changed``), the current page (``navigation``) and the
 widgets the last run drew (by user key; a form's submit button as ``submit:<form key>``). Like a browser it sends
-only what the visitor changed: the server keeps every other widget's value. Only given URLs are contacted.
+only what the visitor changed: the server keeps every other widget's value. Like a browser it keeps the large
+elements it was sent (``metadata.cacheable``, by hash) and lists them in every rerun
+(``cached_message_hashes``), so the server sends a ``ref_hash`` instead of, say, the EU map a second time.
+Only given URLs are contacted.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
 TEXT_FIELDS = ("body", "label", "placeholder", "help", "caption")
+MESSAGE_CACHE_SIZE = 200  # large elements kept per tab (the browser evicts unused ones after a few runs)
 DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
         ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 
@@ -49,6 +53,7 @@ class Session:
     widgets: dict[str, tuple[str, str, object]] = field(default_factory=dict)  # user key -> (id, type, proto)
     auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment id -> run_every seconds
     last_texts: list[str] = field(default_factory=list)
+    message_cache: dict[str, bytes] = field(default_factory=dict)  # hash -> a large element as it was sent
     ws: object = None
 
     async def open(self) -> "Session":
@@ -90,6 +95,7 @@ class Session:
         state.context_info.locale = self.locale
         state.context_info.timezone = "Europe/Copenhagen"
         state.context_info.url = self.base_url
+        state.cached_message_hashes.extend(self.message_cache)
         for key, fields in (set_values or {}).items():
             widget = state.widget_states.widgets.add()
             widget.id = self._id(key)
@@ -130,6 +136,16 @@ class Session:
             fwd.ParseFromString(raw)
             count += 1
             kind = fwd.WhichOneof("type")
+            if kind == "ref_hash" and fwd.ref_hash in self.message_cache:  # an element this tab already has
+                ref = fwd.ref_hash
+                self.message_cache[ref] = self.message_cache.pop(ref)  # recently used: kept longest
+                fwd = ForwardMsg()
+                fwd.ParseFromString(self.message_cache[ref])
+                kind = fwd.WhichOneof("type")
+            elif fwd.metadata.cacheable and fwd.hash:
+                self.message_cache[fwd.hash] = raw
+                while len(self.message_cache) > MESSAGE_CACHE_SIZE:
+                    self.message_cache.pop(next(iter(self.message_cache)))
             if kind == "new_session" and not fwd.metadata.run.fragment_ids:  # a full run starts (not a fragment's)
                 seen, fragment, texts = {}, False, []
                 self.auto_reruns.clear()
