@@ -31,13 +31,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.benchlib import (ROOT, cpu_seconds, load_average, percentile, rss_mb, save_json, table,  # noqa: E402
                             throwaway_database)
 from bench.ws_journey import Recorder, Visitor  # noqa: E402
+from deploy.replicas import wait_healthy  # noqa: E402
 
 CONFIGS = {
     "postgc": (["--runner.postScriptGC", "true"], {"DDS_GC_FREEZE_AFTER_RUNS": "0"}),
@@ -55,16 +55,12 @@ def start_server(port: int, flags: list[str], env_extra: dict, log_dir: str) -> 
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
                                 "--server.port", str(port), "--server.headless", "true", *flags],
                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"the app did not start on port {port}; see {log.name}")
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", timeout=90)
+    except RuntimeError:
+        process.kill()
+        raise RuntimeError(f"the app did not start on port {port}; see {log.name}") from None
+    return process
 
 
 def stop_server(process: subprocess.Popen) -> None:

@@ -28,7 +28,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_healthy(url: str, timeout: float = 60) -> None:
+def wait_healthy(url: str, timeout: float = 60, poll: float = 0.3) -> None:
+    """Until the app at ``url`` answers ``/_stcore/health`` with ok (used by tests and benchmarks too)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
@@ -36,7 +37,7 @@ def wait_healthy(url: str, timeout: float = 60) -> None:
                 if response.read().strip() == b"ok":
                     return
         except OSError:
-            time.sleep(0.3)
+            time.sleep(poll)
     raise RuntimeError(f"{url} did not become healthy within {timeout} s")
 
 

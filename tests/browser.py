@@ -14,17 +14,16 @@ Without Chromium the tests skip with a reason; with DDS_REQUIRE_BROWSER=1 (CI) t
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from deploy.replicas import free_port, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
@@ -67,12 +66,6 @@ def _browser_required():
     pytest.fail(f"browser tests are required here (DDS_REQUIRE_BROWSER=1) but: {_browser_missing_reason()}")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class AppServer:
     url: str
@@ -92,16 +85,12 @@ def start_app(env_extra: dict | None = None, port: int | None = None) -> AppServ
          "--server.port", str(port), "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return AppServer(url, port, db_url, process)
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"the app did not answer on {url} within 60 s; see {log.name}")
+    try:
+        wait_healthy(url, timeout=60)
+    except RuntimeError:
+        process.kill()
+        raise RuntimeError(f"the app did not answer on {url} within 60 s; see {log.name}") from None
+    return AppServer(url, port, db_url, process)
 
 
 def stop_app(server: AppServer) -> None:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from simulators.chart_style import csv_frame, sources_text
+from simulators.i18n import translate
 from simulators.headlines import Card, CardFigure
 from simulators.indicators import country_name, period_label
 from ui.i18n import lang, number, percent, t
@@ -117,7 +118,8 @@ def chart(name: str, data_name: str, key: str, file_name: str, alt: str, options
 
 @st.cache_resource(show_spinner=False, max_entries=300)
 def _sources_caption(data_name: str, lang_code: str, **options) -> str:
-    return t("compare.chart.source_prefix", sources=sources_text(rows(data_name, lang_code, **options)))
+    sources = sources_text(rows(data_name, lang_code, **options))
+    return translate(lang_code, "compare.chart.source_prefix", sources=sources)
 
 
 # Every chart data function of the page with every choice of its selectors, for the list of sources.
@@ -138,7 +140,7 @@ def _sources_rows(lang_code: str) -> pd.DataFrame:
                             for card in cards() for f in card.all_figures()])]
     frames += [rows(name, lang_code, **options)[["source", "source_url"]] for name, options in _every_option()]
     table = pd.concat(frames, ignore_index=True).drop_duplicates()
-    table.columns = [t("compare.sources.col_title"), t("compare.sources.col_url")]
+    table.columns = [translate(lang_code, "compare.sources.col_title"), translate(lang_code, "compare.sources.col_url")]
     return table
 
 

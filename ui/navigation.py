@@ -52,10 +52,10 @@ def build() -> st.navigation:
     built = st.session_state.setdefault(_SESSION_PAGES, {})
     # st.Page resolves and checks its file on the disk, on every run; the same pages serve this session's
     # later runs. Not shared between sessions: st.navigation marks the page object it hands out.
-    pages = built.get((lang(), mode, logged_in))
-    if pages is None:
-        pages = built[(lang(), mode, logged_in)] = [_page(spec, mode, logged_in) for spec in PAGES]
-    return st.navigation(pages, position="top")
+    key = (lang(), mode, logged_in)
+    if key not in built:
+        built[key] = [_page(spec, mode, logged_in) for spec in PAGES]
+    return st.navigation(built[key], position="top")
 
 
 def _page(spec: PageSpec, mode: str, logged_in: bool) -> st.Page:

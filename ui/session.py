@@ -65,8 +65,6 @@ def _run_marker() -> object | None:
     return ctx.cursors if ctx is not None else None
 
 
-
-
 def visit() -> dict | None:
     """The current visit, or None before Start (or after the visit was reset elsewhere). Read from the store
     once per script run — a page asks several times (navigation, guards, persona) — and again when this
@@ -75,7 +73,7 @@ def visit() -> dict | None:
     visit_id = st.session_state.get(VISIT_KEY)
     marker, change = _run_marker(), visits.last_change(visit_id)  # the change number before the read
     cached = st.session_state.get(_RUN_VISIT)
-    if cached and marker is not None and cached[:3] == (marker, visit_id, change) and cached[0] is marker:
+    if cached and marker is not None and cached[0] is marker and cached[1:3] == (visit_id, change):
         return cached[3]
     data = visits.get(store(), visit_id)
     if visit_id and data is None:  # reset by the watchdog or another tab: forget it
