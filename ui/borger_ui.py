@@ -34,7 +34,8 @@ _CSS = """
 .bdk-receipt {border: 2px solid #358000; background: #DDF7CE; padding: 1rem 1.2rem; border-radius: 4px;}
 .bdk-receipt b {font-size: 1.3rem;}
 .bdk-shortcuts {border-top: 4px solid #44831E; background: #F5F5F5; padding: .8rem 1rem;}
-@media (max-width: 640px) {.bdk-steps {display: none;} .bdk-user {text-align: left;}}
+@media (max-width: 640px) {  /* a phone shows "Step x of y" instead; its empty column would leave a gap */
+  [data-testid="stColumn"]:has(> div .bdk-steps), .bdk-steps {display: none;} .bdk-user {text-align: left;}}
 </style>
 """
 
