@@ -1,7 +1,13 @@
 """Router only: page config, theme, language, mode, header, idle watchdog and st.navigation."""
 import streamlit as st
 
-from ui import header, navigation, runtime_tuning, session, theme, tour_panel, watchdog
+from ui.shell import header
+from ui.shell import navigation
+from ui.shell import runtime_tuning
+from ui.shell import session
+from ui.shell import theme
+from ui.booth import tour_panel
+from ui.booth import watchdog
 
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
                    initial_sidebar_state="auto")  # a sidebar shows only in presenter mode (tour)

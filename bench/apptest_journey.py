@@ -22,7 +22,7 @@ JOURNEY_DONE = {"pages/welcome.py", "pages/mitid_login.py", "pages/mitid_phone.p
 
 
 def pages():
-    from ui.navigation import PAGES
+    from ui.shell.navigation import PAGES
 
     return list(PAGES)
 
@@ -93,8 +93,8 @@ class Walk:
                     self.sample("digital_post: rerun with a letter open", at.run)
 
     def logged_in(self) -> bool:
-        from simulators import visits
-        from simulators.store import Store
+        from simulators.core import visits
+        from simulators.core.store import Store
 
         visit = visits.get(Store(), self.at.session_state["visit_id"])
         return bool(visit and visit.get("login"))
@@ -151,8 +151,8 @@ class Walk:
 
     def log_in_through_store(self) -> None:
         """No MitID page yet (or its login failed): log the visit in as tests/app/conftest.py's log_in does."""
-        from simulators import visits
-        from simulators.store import Store
+        from simulators.core import visits
+        from simulators.core.store import Store
 
         visit_id = self.at.session_state["visit_id"]
         visits.update(Store(), visit_id, login={"user_id": None, "method": "bench", "at": time.time()})

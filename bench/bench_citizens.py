@@ -31,7 +31,7 @@ def worker(n: int) -> None:
     sys.path.insert(0, str(ROOT))
     import pandas  # noqa: F401  (imported before timing: the app has it loaded already)
 
-    from simulators.citizens import generate_population
+    from simulators.population.citizens import generate_population
 
     started, cpu_started = time.perf_counter(), time.process_time()
     frame = generate_population(n, seed=7)

@@ -9,7 +9,7 @@ last stop, reruns the script asks for included; AppTest's tree parsing excluded)
 for pages with charts. Python's own full collections (~100 ms with the app's ~200k objects) land in a run now
 and then, here as in the server; they show as p95 outliers beside a low median. Streamlit's default full
 collection after every run (``runner.postScriptGC``, off in this app) is printed below the table.
-Pages and flows come from the registries (ui.navigation.PAGES, simulators.borger.FLOWS), so new ones are
+Pages and flows come from the registries (ui.shell.navigation.PAGES, simulators.borger.FLOWS), so new ones are
 measured without editing this file. It uses a throwaway database and the app's real population size.
 """
 from __future__ import annotations

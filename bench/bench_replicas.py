@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.bench_load import TARGET_P95_MS, hold_levels  # noqa: E402
 from bench.benchlib import table  # noqa: E402
 from deploy import replicas  # noqa: E402
-from simulators.store import Store  # noqa: E402
+from simulators.core.store import Store  # noqa: E402
 
 
 def measure(name: str, count: int, proxy: bool, args) -> list[dict]:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.bench_load import start_server, stop_server  # noqa: E402
 from bench.benchlib import rss_mb, table, throwaway_database  # noqa: E402
 from bench.ws_journey import Recorder, Visitor  # noqa: E402
-from simulators.store import Store  # noqa: E402
+from simulators.core.store import Store  # noqa: E402
 
 IDLE, COUNTDOWN, STALE, PURGE = 6.0, 3.0, 60.0, 10.0
 

@@ -17,7 +17,7 @@ from bench.stclient import Run, Session
 
 # The pages a visitor walks after the login, in story order; those not registered are skipped.
 AFTER_LOGIN = ["borger", "overblik", "selfservice?flow=moving", "digital_post", "journeys", "compare"]
-ONSCREEN = 2  # index of "onscreen" in simulators.mitid.CHANNELS
+ONSCREEN = 2  # index of "onscreen" in simulators.mitid.login.CHANNELS
 
 
 @dataclass
@@ -154,8 +154,8 @@ class Visitor:
         visit_id = self.session.params.get("v")
         if not (self.database_url and visit_id):
             return
-        from simulators import visits
-        from simulators.store import Store
+        from simulators.core import visits
+        from simulators.core.store import Store
 
         await asyncio.to_thread(visits.update, Store(self.database_url), visit_id,
                                 login={"user_id": None, "method": "bench", "at": time.time()})

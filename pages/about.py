@@ -1,13 +1,13 @@
 """About: how the simulation works, what is real, privacy, and every source."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 from pathlib import Path
 
 import streamlit as st
 
-from ui.guards import page_allowed
-from ui.i18n import t
+from ui.shell.guards import page_allowed
+from ui.shell.i18n import t
 
 SOURCES = Path(__file__).resolve().parent.parent / "data" / "SOURCES.md"
 

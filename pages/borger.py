@@ -1,6 +1,6 @@
 """borger.dk (simulation) after login: the 17 topic tiles, search, a topic page and an article page per life
 event with its "Genveje til selvbetjening" box (``?topic=<slug>``, ``?article=<flow id>``). Layout only."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import html
@@ -10,15 +10,15 @@ import streamlit as st
 from simulators.borger import FLOWS
 from simulators.borger.search import search
 from simulators.borger.topics import TOPICS, topic
-from ui import borger_ui as ui
-from ui.i18n import lang, t
+from ui.borger import layout
+from ui.shell.i18n import lang, t
 
 PAGE = "pages/borger.py"
 POST_PAGE = "pages/digital_post.py"
 COLUMNS = 4
 
-visit, persona = ui.guard(PAGE)
-ui.header(persona)
+visit, persona = layout.guard(PAGE)
+layout.header(persona)
 
 
 def go(**params) -> None:
@@ -70,7 +70,7 @@ def front_page() -> None:
     st.title(t("borger.welcome", name=persona["first_name"]))
     links = st.columns(3)
     links[0].page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
-    if ui.page_registered(POST_PAGE):
+    if layout.page_registered(POST_PAGE):
         links[1].page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
     query = st.text_input(t("borger.search_label"), key="bdk_search", placeholder=t("borger.search_placeholder"))
     if query.strip():

@@ -1,14 +1,14 @@
 """Denmark vs Germany in figures: headline cards and charts, each with its source and a CSV download."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
-from simulators import charts
-from ui import booth_events
-from ui.compare_view import cards as headline_cards, chart, inject_css, render_card, sources_table
-from ui.guards import page_allowed
-from ui.i18n import t
+from ui.compare import charts
+from ui.booth import events as booth_events
+from ui.compare.view import cards as headline_cards, chart, inject_css, render_card, sources_table
+from ui.shell.guards import page_allowed
+from ui.shell.i18n import t
 
 page_allowed("pages/compare.py")
 booth_events.track_once("compare_viewed", "indicators")  # the booth funnel's last stage

@@ -1,16 +1,18 @@
 """The exhibitor's dashboard: live figures from the anonymous booth counters, for a big screen, with CSV export."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import datetime as dt
 
 import streamlit as st
 
-from simulators import booth_stats, i18n
+from simulators.booth import stats as booth_stats
+from simulators.core import i18n
 from simulators.borger import load_flows
-from ui import booth_charts, guards
-from ui.i18n import number, t, time
-from ui.resources import store
+from ui.booth import charts as booth_charts
+from ui.shell import guards
+from ui.shell.i18n import number, t, time
+from ui.shell.resources import store
 
 guards.page_allowed("pages/dashboard.py")
 

@@ -1,16 +1,24 @@
 """Digital Post: the persona's mailbox, with the letters of its life and those the visitor's actions caused.
 
-Layout only; the rules live in simulators.postbox, post_views, post_compose and life_letters.
+Layout only; the rules live in simulators.post.postbox, post_views, post_compose and life_letters.
 """
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
-from simulators import post_views, postbox
-from ui import guards, post_compose_form, post_duty, post_letter, post_list, post_notice, post_state, session
-from ui.i18n import lang, t
-from ui.resources import store
+from simulators.post import views as post_views
+from simulators.post import postbox
+from ui.shell import guards
+from ui.post import compose_form as post_compose_form
+from ui.post import duty as post_duty
+from ui.post import letter as post_letter
+from ui.post import mailbox_list as post_list
+from ui.post import notice as post_notice
+from ui.post import state as post_state
+from ui.shell import session
+from ui.shell.i18n import lang, t
+from ui.shell.resources import store
 
 guards.page_allowed("pages/digital_post.py")
 visit = guards.require_login()

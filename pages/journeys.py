@@ -1,15 +1,16 @@
 """Life events in Denmark and Germany side by side: step timelines, the race for presenters, and what Germany can
 learn. ``?event=moving|newborn|passport|tax|divorce|car|business`` opens one event directly."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
-from simulators import journeys
-from ui import booth_events, journey_view
-from ui.compare_view import PLOTLY_CONFIG
-from ui.guards import page_allowed
-from ui.i18n import lang, t
+from simulators.compare import journeys
+from ui.booth import events as booth_events
+from ui.compare import journey_view
+from ui.compare.view import PLOTLY_CONFIG
+from ui.shell.guards import page_allowed
+from ui.shell.i18n import lang, t
 
 page_allowed("pages/journeys.py")
 booth_events.track_once("compare_viewed", "journey")  # the booth funnel's last stage

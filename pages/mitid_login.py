@@ -1,17 +1,22 @@
 """MitID login on the kiosk: the MitID-style box, the persona's demo devices, the on-screen phone, the explainer.
 
-The login lives in the store (simulators.mitid_service), so the visitor's phone can approve it from another
+The login lives in the store (simulators.mitid.service), so the visitor's phone can approve it from another
 browser; a fragment polls the store every second and reruns the page when the login changed.
 """
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
-from simulators import mitid
-from simulators.mitid_service import request_seconds
-from ui import guards, mitid_app, mitid_box, mitid_panels, navigation, session
-from ui.i18n import t
+from simulators.mitid import login as mitid
+from simulators.mitid.service import request_seconds
+from ui.shell import guards
+from ui.mitid import phone_app as mitid_app
+from ui.mitid import box as mitid_box
+from ui.mitid import panels as mitid_panels
+from ui.shell import navigation
+from ui.shell import session
+from ui.shell.i18n import t
 
 BORGER_PAGE = "pages/borger.py"
 

@@ -3,14 +3,14 @@
 No visit here (a different browser): the token names the login. Without a token the app asks for the user ID and
 the 4-digit code shown on the kiosk (MitID's alternative to scanning). A reload keeps the state (it is in the store).
 """
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
-from simulators import mitid
-from ui import mitid_app
-from ui.i18n import t
+from simulators.mitid import login as mitid
+from ui.mitid import phone_app as mitid_app
+from ui.shell.i18n import t
 
 mitid_app.apply_css()
 svc = mitid_app.service()

@@ -1,6 +1,6 @@
 """Mit Overblik: the persona's register data, household, doctor, cases, payments and deadlines — with the
 changes the visitor's own self-service caused. Data from simulators.borger.cases.overview; layout only."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import datetime as dt
@@ -9,18 +9,18 @@ import html
 import streamlit as st
 
 from simulators.borger import cases
-from ui import borger_ui as ui
-from ui.i18n import date, money, t
-from ui.persona_card import CIVIL_STATUS_KEYS, RELATION_KEYS
-from ui.resources import store
+from ui.borger import layout
+from ui.shell.i18n import date, money, t
+from ui.shell.persona_card import CIVIL_STATUS_KEYS, RELATION_KEYS
+from ui.shell.resources import store
 
 PAGE = "pages/overblik.py"
 STATUS_KEYS = {"borger.case.received", "borger.case.registered", "borger.case.booked", "borger.case.decided",
                "borger.case.in_progress"}
 PERIOD_KEYS = {"borger.period.month", "borger.period.quarter", "borger.period.year", "borger.period.once"}
 
-visit, persona = ui.guard(PAGE)
-ui.header(persona)
+visit, persona = layout.guard(PAGE)
+layout.header(persona)
 today = dt.date.today()
 data = cases.overview(store(), visit["visit_id"], persona, today)
 changed = visit.get("persona_changes") or {}
@@ -35,7 +35,7 @@ with left:
         st.html(f"<div><b>{html.escape(t('persona.cpr'))}:</b> <code>{html.escape(persona['cpr'])}</code>"
                 f'<span class="dds-fictitious">{html.escape(t("persona.fictitious"))}</span></div>')
         status = CIVIL_STATUS_KEYS.get(persona.get("civil_status", ""), "civil.never_married")
-        ui.rows([{"label_key": "overblik.name", "value": {"text": persona["full_name"]}},
+        layout.rows([{"label_key": "overblik.name", "value": {"text": persona["full_name"]}},
                  {"label_key": "overblik.birth_date", "value": {"date": persona["birth_date"].isoformat()}},
                  {"label_key": "overblik.address",
                   "value": {"text": f"{persona['address_line1']}, {persona['address_line2']}"}},
@@ -69,8 +69,8 @@ with right:
             st.markdown(t("overblik.no_cases"))
         for case in data["cases"]:
             status_key = case["status_key"] if case.get("status_key") in STATUS_KEYS else "borger.case.received"
-            st.markdown(f"**{ui.text(case['title_key'], case.get('params'))}**  \n"
-                        f"{ui.authority_name(case.get('authority'), persona, case.get('params'))} · "
+            st.markdown(f"**{layout.text(case['title_key'], case.get('params'))}**  \n"
+                        f"{layout.authority_name(case.get('authority'), persona, case.get('params'))} · "
                         f"{date(dt.date.fromisoformat(case['date']))} · {t(status_key)} · `{case.get('receipt_no', '')}`")
 
     with st.container(border=True, key="ov_payments"):
@@ -82,13 +82,13 @@ with right:
             period = t(pay["period_key"]) if pay.get("period_key") in PERIOD_KEYS else ""
             when = t("overblik.next_date", date=date(dt.date.fromisoformat(pay["next_date"]))) \
                 if pay.get("next_date") else ""
-            st.markdown(f"**{ui.text(pay['label_key'], pay.get('params'))}**: {sign} {money(pay['amount_dkk'])} "
-                        f"{period}  \n{ui.authority_name(pay.get('authority'), persona, pay.get('params'))} {when}")
+            st.markdown(f"**{layout.text(pay['label_key'], pay.get('params'))}**: {sign} {money(pay['amount_dkk'])} "
+                        f"{period}  \n{layout.authority_name(pay.get('authority'), persona, pay.get('params'))} {when}")
             notes = []
             if pay.get("source_key"):
-                notes.append(f"📚 {ui.text(pay['source_key'], pay.get('params'))}")
+                notes.append(f"📚 {layout.text(pay['source_key'], pay.get('params'))}")
             if pay.get("assumption_key"):
-                notes.append(f"🧩 {t('borger.assumption')}: {ui.text(pay['assumption_key'], pay.get('params'))}")
+                notes.append(f"🧩 {t('borger.assumption')}: {layout.text(pay['assumption_key'], pay.get('params'))}")
             if notes:
                 st.caption(" · ".join(notes))
 
@@ -98,8 +98,8 @@ with right:
             st.markdown(t("overblik.no_deadlines"))
         for item in data["deadlines"]:
             when = date(dt.date.fromisoformat(item["date"]), "long") if item.get("date") else "–"
-            st.markdown(f"**{when}** — {ui.text(item['label_key'], item.get('params'))}")
+            st.markdown(f"**{when}** — {layout.text(item['label_key'], item.get('params'))}")
             if item.get("source_key"):
-                st.caption(f"📚 {ui.text(item['source_key'], item.get('params'))}")
+                st.caption(f"📚 {layout.text(item['source_key'], item.get('params'))}")
 
 st.page_link("pages/borger.py", label=t("borger.back_to_portal"), icon="🏠")

@@ -1,6 +1,6 @@
 """Self-service: runs any registered flow (``?flow=<id>``) one step per page, then "check your answers" and the
 receipt (``&receipt=<submission id>``). Rules live in simulators.borger; this file is layout only."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import datetime as dt
@@ -10,22 +10,22 @@ import secrets
 
 import streamlit as st
 
-from simulators import letters
+from simulators.post import letters
 from simulators.borger import FLOWS, cases
 from simulators.borger.suggest import suggest_persona
-from ui import borger_ui as ui
-from ui import session
-from ui.i18n import lang, t
-from ui.resources import population, store
+from ui.borger import layout
+from ui.shell import session
+from ui.shell.i18n import lang, t
+from ui.shell.resources import population, store
 
 PAGE = "pages/selfservice.py"
 DATE_FORMATS = {"de": "DD.MM.YYYY", "da": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
 JOURNEY_PAGE, POST_PAGE = "pages/journeys.py", "pages/digital_post.py"
 
-visit, persona = ui.guard(PAGE)
+visit, persona = layout.guard(PAGE)
 flow = FLOWS.get(st.query_params.get("flow", ""))
 today = dt.date.today()
-ui.header(persona, flow)
+layout.header(persona, flow)
 if flow is None:
     st.info(t("borger.flow_unknown"))
     st.page_link("pages/borger.py", label=t("borger.back_to_portal"), icon="🏠")
@@ -42,19 +42,19 @@ def save_draft(answers: dict, step: int) -> None:
 def show_receipt(submission: dict) -> None:
     st.html(f'<div class="bdk-receipt">✅ <b>{html.escape(t("borger.receipt_title"))}</b><br>'
             f'{html.escape(t("borger.receipt_number", number=submission["receipt_no"]))}</div>')
-    ui.notes(submission.get("receipt"))
+    layout.notes(submission.get("receipt"))
     with st.expander(t("borger.your_answers")):
-        ui.rows([{"label_key": r["label_key"], "value": r["value"]} for r in submission.get("summary", [])])
+        layout.rows([{"label_key": r["label_key"], "value": r["value"]} for r in submission.get("summary", [])])
     st.subheader(t("borger.letters_sent"))
     for letter in submission.get("letters", []):
         rendered = i18n_letter(letter)
-        st.markdown(f"📨 **{ui.authority_name(rendered['sender'], persona, letter.get('params'))}** — "
+        st.markdown(f"📨 **{layout.authority_name(rendered['sender'], persona, letter.get('params'))}** — "
                     f"{letters.escape_markdown(rendered['subject'])}")
     cols = st.columns(3)
-    if ui.page_registered(POST_PAGE):
+    if layout.page_registered(POST_PAGE):
         cols[0].page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
     cols[1].page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
-    if flow.journey_event and ui.page_registered(JOURNEY_PAGE):
+    if flow.journey_event and layout.page_registered(JOURNEY_PAGE):
         cols[2].page_link(JOURNEY_PAGE, label=t("borger.compare_germany"), icon="🇩🇪",
                           query_params={"event": flow.journey_event})
     st.page_link("pages/borger.py", label=t("borger.back_to_portal"), icon="🏠")
@@ -73,7 +73,7 @@ if receipt_id:
 ok, reason_key, reason_params = flow.eligible(persona, today)
 if not ok:
     st.title(t(flow.title_key))
-    st.warning(ui.text(reason_key, reason_params), icon="🚫")
+    st.warning(layout.text(reason_key, reason_params), icon="🚫")
     st.markdown(t("borger.other_persona_offer"))
     if st.button(t("borger.other_persona_button"), type="primary", key="ss_other_persona"):
         new_id = suggest_persona(population(), flow, today, secrets.randbelow(2**31), exclude=visit.get("persona_id"))
@@ -96,7 +96,7 @@ errors = st.session_state.get("ss_errors", {}) if st.session_state.get("ss_error
 
 side, main = st.columns([1, 3], gap="large")
 with side:
-    ui.steps_indicator([t(s.title_key) for s in steps], position)
+    layout.steps_indicator([t(s.title_key) for s in steps], position)
 
 with main:
     if st.button(t("borger.back"), type="tertiary", key="ss_back", icon="⬅️"):
@@ -110,7 +110,7 @@ with main:
         st.caption(t("borger.check_answers_hint"))
         for index, step in enumerate(steps):
             st.markdown(f"**{t(step.title_key)}**")
-            ui.rows([{"label_key": r["label_key"], "value": r["value"]} for r in flow.summary(persona, answers, today)
+            layout.rows([{"label_key": r["label_key"], "value": r["value"]} for r in flow.summary(persona, answers, today)
                      if r["step"] == step.id] or [{"label_key": "borger.nothing_to_answer", "value": {"text": ""}}])
             if step.fields and st.button(t("borger.change"), key=f"ss_change_{step.id}", type="tertiary", icon="✏️"):
                 save_draft(answers, index)
@@ -129,7 +129,7 @@ with main:
     st.title(t(step.title_key))
     if step.intro_key:
         st.markdown(t(step.intro_key))
-    ui.notes(step.notes(persona, answers, today) if step.notes else [])
+    layout.notes(step.notes(persona, answers, today) if step.notes else [])
     with st.form(key=f"ss_form_{flow.id}_{step.id}_{nonce}", border=False):
         values = {}
         for field in step.fields:
@@ -154,12 +154,12 @@ with main:
             elif field.kind in ("choice", "select"):
                 by_value = [o.value for o in options]
                 widget = st.radio if field.kind == "choice" else st.selectbox
-                labels = {o.value: ui.option_label(o) for o in options}  # translated now, looked up later
+                labels = {o.value: layout.option_label(o) for o in options}  # translated now, looked up later
                 values[field.id] = widget(label, by_value, index=by_value.index(current) if current in by_value else None,
                                           format_func=labels.__getitem__, key=key, label_visibility="collapsed")
             elif field.kind == "multi":
                 chosen = [o.value for i, o in enumerate(options)
-                          if st.checkbox(ui.option_label(o), value=o.value in (current or []), key=f"{key}_{i}")]
+                          if st.checkbox(layout.option_label(o), value=o.value in (current or []), key=f"{key}_{i}")]
                 values[field.id] = chosen
             elif field.kind == "checkbox":
                 values[field.id] = st.checkbox(label, value=bool(current), key=key)
@@ -167,7 +167,7 @@ with main:
                 st.caption(f"🔁 {t('borger.prefilled', source=t(field.prefill_source_key))}")
             if field.id in errors:
                 message_key, params = errors[field.id]
-                st.error(ui.text(message_key, params), icon="❗")
+                st.error(layout.text(message_key, params), icon="❗")
         submitted = st.form_submit_button(t("borger.continue"), type="primary", key=f"ss_next_{nonce}")
     if submitted:
         answers.update(values)

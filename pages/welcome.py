@@ -1,5 +1,5 @@
 """Welcome: the attract screen, the Start button and the persona card."""
-from ui.boot import ensure_router
+from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
 import html
@@ -7,17 +7,20 @@ import secrets
 
 import streamlit as st
 
-from simulators import i18n
-from ui import attract, navigation, presenter_persona, session
-from ui.i18n import t
-from ui.persona_card import render as persona_card
-from ui.resources import population
+from simulators.core import i18n
+from ui.booth import attract
+from ui.shell import navigation
+from ui.booth import presenter_persona
+from ui.shell import session
+from ui.shell.i18n import t
+from ui.shell.persona_card import render as persona_card
+from ui.shell.resources import population
 
 TAGLINE_KEY = "welcome.tagline"
 
 
 def start(persona_id: int | None = None) -> None:
-    from simulators.persona import pick_persona
+    from simulators.population.persona import pick_persona
 
     how = "chosen" if persona_id is not None else "random"
     if persona_id is None:

@@ -13,7 +13,7 @@ os.environ.setdefault("DDS_POPULATION_SIZE", "20000")
 os.environ.setdefault("DDS_POPULATION_SEED", "7")
 
 # Browser fixtures (one Playwright instance and one app server for the whole session) and their skip rule.
-from tests.browser import (  # noqa: E402,F401
+from tests.helpers.browser import (  # noqa: E402,F401
     _browser_required, app_server, browser, mark_browser_tests, new_page, playwright_instance, shots,
 )
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import hashlib
 from functools import lru_cache
-from pathlib import Path
+from simulators.core.paths import DATA_DIR
 
-POSTCODES_CSV = Path(__file__).resolve().parents[2] / "data" / "demographics" / "dk_postcodes.csv"
+POSTCODES_CSV = DATA_DIR / "demographics" / "dk_postcodes.csv"
 # Non-residential codes named in the data's caveats (companies, parcel centres, abroad).
 SPECIAL_POSTCODES = {"0783", "0784", "0785", "0800", "0900", "0913", "0914", "0917", "0960", "0999"}
 

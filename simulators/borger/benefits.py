@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from simulators.borger import pension, taxcalc
+from simulators.borger import taxcalc
+from simulators.borger.flows import pension
 
 # year -> (0–2, 3–6, 7–14 per quarter, 15–17 per month), DKK
 CHILD_BENEFIT = {2024: (5_124, 4_056, 3_192, 1_064), 2025: (5_292, 4_191, 3_297, 1_099),
@@ -76,7 +77,7 @@ def regular_payments(persona: dict, today: dt.date) -> list[dict]:
                          "source_key": "borger.pay.folkepension_source", "assumption_key": "borger.pay.folkepension_assumed"})
     income = int(persona.get("income") or 0)
     if income > 0:
-        from simulators.borger.tax import earned
+        from simulators.borger.flows.tax import earned
 
         is_earned = earned(persona)
         tax = taxcalc.calculate(income, persona.get("municipality", ""), is_earned)["total_tax"]

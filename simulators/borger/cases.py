@@ -2,7 +2,7 @@
 
 ``submit(store, visit_id, flow_id, outcome)`` stores the submission (kind "submission", scoped to the visit),
 delivers its letters to Digital Post, applies ``changes["persona"]`` to the visit's ``persona_changes`` (which
-``ui.session.persona()`` lays over the population record), removes the flow's draft and records the booth event.
+``ui.shell.session.persona()`` lays over the population record), removes the flow's draft and records the booth event.
 
 ``Outcome.changes`` (all keys optional)::
 
@@ -22,10 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from simulators import postbox, visits
+from simulators.post import postbox
+from simulators.core import visits
 from simulators.borger import addresses, benefits
-from simulators.borger.flows import Outcome
-from simulators.store import Store
+from simulators.borger.framework import Outcome
+from simulators.core.store import Store
 
 KIND = "submission"
 

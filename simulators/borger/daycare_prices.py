@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 
 from simulators.borger.child_age import add_months, months_old
+from simulators.core.paths import DATA_DIR
 
 SETTING = {"vuggestue": "institution", "dagpleje": "dagpleje", "boernehave": "institution"}
-PRICES_CSV = Path(__file__).resolve().parents[2] / "data" / "daycare_prices.csv"
+PRICES_CSV = DATA_DIR / "daycare_prices.csv"
 FULL_TIME_VARIANT = {"København": {"institution": "without_lunch", "dagpleje": "incl_lunch"},
                      "Aarhus": {"institution": "hours_51_5", "dagpleje": "hours_48"}}  # assumption
 VARIANT_KEYS = {"without_lunch": "flows_b.daycare.variant.without_lunch",

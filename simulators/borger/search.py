@@ -1,12 +1,12 @@
 """Search over the simulated borger.dk: self-service solutions (flows) and topics, in the visitor's language
-and in Danish (the words a Dane would type). Pure: it reads only the catalogs through simulators.i18n."""
+and in Danish (the words a Dane would type). Pure: it reads only the catalogs through simulators.core.i18n."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from simulators import i18n
-from simulators.borger.flows import Flow
+from simulators.core import i18n
+from simulators.borger.framework import Flow
 from simulators.borger.topics import TOPICS
 
 TITLE_WEIGHT, KEYWORD_WEIGHT, TEXT_WEIGHT = 5, 3, 1

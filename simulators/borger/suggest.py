@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from simulators.borger.flows import Flow
+from simulators.borger.framework import Flow
 
 TRIES = 40
 
@@ -11,7 +11,7 @@ TRIES = 40
 def suggest_persona(population, flow: Flow, today: dt.date, seed: int, exclude: int | None = None) -> int | None:
     """A person id, picked with the flow's ``alternative_filters``, for whom ``flow.eligible`` holds; None if
     none was found in a few tries."""
-    from simulators.persona import persona_record, pick_persona
+    from simulators.population.persona import persona_record, pick_persona
 
     for attempt in range(TRIES):
         try:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 from functools import lru_cache
-from pathlib import Path
+from simulators.core.paths import DATA_DIR
 
 INCOME_YEAR = 2025
 AM_RATE = 8.0
@@ -30,7 +30,7 @@ JOBFRADRAG_RATE, JOBFRADRAG_FLOOR, JOBFRADRAG_MAX = 4.5, 224_500, 2_900
 COMMUTE_FREE_KM, COMMUTE_BAND_KM = 24, 120
 COMMUTE_RATE, COMMUTE_RATE_LONG = 2.23, 1.12
 AVERAGE_KOMMUNESKAT = 25.068  # weighted average 2025 (skm.dk, official) when a municipality is unknown
-KOMMUNESKAT_CSV = Path(__file__).resolve().parents[2] / "data" / "tax" / "dk_kommuneskat_2025.csv"
+KOMMUNESKAT_CSV = DATA_DIR / "tax" / "dk_kommuneskat_2025.csv"
 
 
 @lru_cache(maxsize=1)

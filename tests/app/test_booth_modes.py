@@ -4,14 +4,18 @@ import datetime as dt
 
 import pytest
 
-from simulators import booth_stats, i18n, postbox, tour, visits
+from simulators.booth import stats as booth_stats
+from simulators.core import i18n
+from simulators.post import postbox
+from simulators.booth import tour
+from simulators.core import visits
 from simulators.borger import load_flows
-from simulators.journeys import EVENT_KEYS
-from simulators.persona import persona_record
-from simulators.store import Store
-from tests.app.conftest import LANGS, make_app, no_exception, start_visit
-from ui import presenter_persona
-from ui.resources import population
+from simulators.compare.journeys import EVENT_KEYS
+from simulators.population.persona import persona_record
+from simulators.core.store import Store
+from tests.helpers.apptest import LANGS, make_app, no_exception, start_visit
+from ui.booth import presenter_persona
+from ui.shell.resources import population
 
 
 @pytest.fixture(autouse=True)

@@ -6,14 +6,16 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from simulators import i18n, postbox, visits
+from simulators.core import i18n
+from simulators.post import postbox
+from simulators.core import visits
 from simulators.borger import addresses, cases
-from simulators.borger.passport import free_slots
-from simulators.persona import persona_record
-from simulators.store import Store
-from tests.app.borger_helpers import (APP, TODAY, errors_shown, field, logged_in_app, next_step, open_flow,
+from simulators.borger.flows.passport import free_slots
+from simulators.population.persona import persona_record
+from simulators.core.store import Store
+from tests.helpers.borger_app import (APP, TODAY, errors_shown, field, logged_in_app, next_step, open_flow,
                                       persona_for, send, set_draft)
-from ui.resources import population
+from ui.shell.resources import population
 
 LANGS = ("de", "en", "da")
 
@@ -181,7 +183,7 @@ def test_validation_messages_next_to_the_field(flow_id):
 
 
 def young_persona() -> int:
-    from simulators.persona import pick_persona
+    from simulators.population.persona import pick_persona
 
     return pick_persona(population(), 5, min_age=25, max_age=40)
 

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from simulators import i18n, journeys
-from simulators.headlines import headline_cards
-from simulators.indicators import load
+from simulators.core import i18n
+from simulators.compare import journeys
+from simulators.compare.headlines import headline_cards
+from simulators.compare.indicators import load
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")  # from_file resolves relative paths against the caller
 LANGS = ("de", "en", "da")

@@ -1,9 +1,12 @@
 """Digital Post in AppTest: inbox, open, move, delete and restore, reply and new message, in all three languages."""
 import pytest
 
-from simulators import i18n, letters, postbox, visits
-from simulators.store import Store
-from tests.app.conftest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
+from simulators.core import i18n
+from simulators.post import letters
+from simulators.post import postbox
+from simulators.core import visits
+from simulators.core.store import Store
+from tests.helpers.apptest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
 
 PAGE = "pages/digital_post.py"
 XSS = "<script>alert(1)</script>"
@@ -31,8 +34,8 @@ def letters_of(at, folder=None):
 
 
 def persona_of(at) -> dict:
-    from simulators.persona import persona_record
-    from ui.resources import population
+    from simulators.population.persona import persona_record
+    from ui.shell.resources import population
 
     return persona_record(population(), int(visit_of(at)["persona_id"]))
 
@@ -200,8 +203,8 @@ def test_letters_and_their_state_survive_a_reload_and_stay_in_their_visit():
 
 
 def test_exempt_persona_is_told_that_post_comes_on_paper():
-    from simulators.persona import persona_record
-    from ui.resources import population
+    from simulators.population.persona import persona_record
+    from ui.shell.resources import population
 
     people = population()
     exempt_id = int(people.loc[people["digital_post_exempt"] & (people["age"] >= 20), "person_id"].iloc[0])

@@ -7,12 +7,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from simulators import i18n, postbox, visits
-from simulators.borger import FLOWS, cases, daycare
+from simulators.core import i18n
+from simulators.post import postbox
+from simulators.core import visits
+from simulators.borger import FLOWS, cases
+from simulators.borger.flows import daycare
 from simulators.borger.child_age import months_old
-from simulators.borger.flows import format_params
-from simulators.store import Store
-from tests.app.conftest import LANGS, no_exception
+from simulators.borger.framework import format_params
+from simulators.core.store import Store
+from tests.helpers.apptest import LANGS, no_exception
 
 PAGE = "pages/selfservice.py"
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -21,13 +24,13 @@ VALID_IMEI = "490154203237518"
 
 
 def population():
-    from ui.resources import population as cached
+    from ui.shell.resources import population as cached
 
     return cached()
 
 
 def record(person_id: int) -> dict:
-    from simulators.persona import persona_record
+    from simulators.population.persona import persona_record
 
     return persona_record(population(), person_id)
 
@@ -50,11 +53,11 @@ def option_labels_in_the_test_language(monkeypatch, request):
     """AppTest calls a selectbox's or radio's format_func outside the script run, where the session's language
     is unknown (it falls back to German); pin the language helpers to the test's language instead."""
     wanted = request.node.callspec.params.get("lang", "en") if hasattr(request.node, "callspec") else "en"
-    import ui.borger_ui
-    import ui.i18n
+    import ui.borger.layout
+    import ui.shell.i18n
 
-    monkeypatch.setattr(ui.i18n, "lang", lambda: wanted)
-    monkeypatch.setattr(ui.borger_ui, "lang", lambda: wanted)
+    monkeypatch.setattr(ui.shell.i18n, "lang", lambda: wanted)
+    monkeypatch.setattr(ui.borger.layout, "lang", lambda: wanted)
 
 
 class Flow:

@@ -4,11 +4,13 @@ import datetime as dt
 import pytest
 from babel.dates import format_timedelta
 
-from simulators import i18n, mitid, visits
-from simulators.mitid_service import MitIDService
-from simulators.store import Store
-from tests.app.conftest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
-from ui.navigation import PAGES
+from simulators.core import i18n
+from simulators.mitid import login as mitid
+from simulators.core import visits
+from simulators.mitid.service import MitIDService
+from simulators.core.store import Store
+from tests.helpers.apptest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
+from ui.shell.navigation import PAGES
 
 BORGER_REGISTERED = any(p.path == "pages/borger.py" for p in PAGES)
 

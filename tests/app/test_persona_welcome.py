@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from simulators import cpr, i18n
-from simulators.persona import persona_record
-from tests.app.conftest import LANGS, no_exception, start_visit, visit_of
-from ui.resources import population
+from simulators.population import cpr
+from simulators.core import i18n
+from simulators.population.persona import persona_record
+from tests.helpers.apptest import LANGS, no_exception, start_visit, visit_of
+from ui.shell.resources import population
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from simulators import i18n, visits
-from simulators.store import Store
-from tests.app.conftest import log_in, make_app, no_exception, start_visit
+from simulators.core import i18n
+from simulators.core import visits
+from simulators.core.store import Store
+from tests.helpers.apptest import log_in, make_app, no_exception, start_visit
 
 
 def _count_reads(monkeypatch) -> list[str]:
@@ -53,9 +54,9 @@ def test_a_change_made_elsewhere_shows_on_the_next_run():
 def _same_run_script():
     import streamlit as st
 
-    from simulators import visits as visit_store
-    from ui import session
-    from ui.resources import store
+    from simulators.core import visits as visit_store
+    from ui.shell import session
+    from ui.shell.resources import store
 
     session.init()
     if not session.visit():

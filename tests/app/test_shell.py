@@ -3,9 +3,9 @@ import html
 
 import pytest
 
-from simulators import i18n
-from tests.app.conftest import LANGS, MODES, log_in, make_app, no_exception, start_visit
-from ui.navigation import PAGES
+from simulators.core import i18n
+from tests.helpers.apptest import LANGS, MODES, log_in, make_app, no_exception, start_visit
+from ui.shell.navigation import PAGES
 
 
 def banner_texts(at):
@@ -39,7 +39,7 @@ def test_welcome_speaks_the_language_and_starts_a_visit(lang):
 def test_language_follows_browser_locale_when_not_fixed():
     from streamlit.testing.v1 import AppTest
 
-    from tests.app.conftest import APP
+    from tests.helpers.apptest import APP
 
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
@@ -62,7 +62,7 @@ def test_language_switch_survives_page_change():
 
 
 def test_every_page_runs_inside_the_router_first():
-    """Each page file calls ui.boot.ensure_router() before anything else (see ui/boot.py for why)."""
+    """Each page file calls ui.shell.boot.ensure_router() before anything else (see ui/boot.py for why)."""
     import ast
     from pathlib import Path
 

@@ -4,11 +4,12 @@ import datetime as dt
 
 import pytest
 
-from simulators import i18n, postbox
+from simulators.core import i18n
+from simulators.post import postbox
 from simulators.borger import addresses, cases
-from simulators.store import Store
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
-from tests.e2e.conftest import logged_in_visit as shared_logged_in_visit
+from simulators.core.store import Store
+from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
+from tests.helpers.e2e_visits import logged_in_visit as shared_logged_in_visit
 
 
 def logged_in_visit(app_server, population, lang: str) -> tuple[str, dict]:

@@ -3,9 +3,9 @@
 there with its title, and the race has its animation frames — on a desktop and on a phone."""
 import pytest
 
-from simulators import charts
-from simulators.indicators import load
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+from ui.compare import charts
+from simulators.compare.indicators import load
+from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 
 SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
 MAP_READY = """() => {

@@ -5,9 +5,12 @@ import io
 import pypdf
 import pytest
 
-from simulators import i18n, letters, postbox
-from simulators.store import Store
-from tests.e2e.conftest import assert_no_exception, logged_in_visit, screenshot, wait_for_app
+from simulators.core import i18n
+from simulators.post import letters
+from simulators.post import postbox
+from simulators.core.store import Store
+from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
+from tests.helpers.e2e_visits import logged_in_visit
 
 XSS = "<script>alert(1)</script>"
 SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}

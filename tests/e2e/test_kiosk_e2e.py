@@ -3,9 +3,10 @@ import re
 
 import pytest
 
-from simulators import i18n, visits
-from simulators.store import Store
-from tests.e2e.conftest import assert_no_exception, screenshot, start_app, stop_app, wait_for_app
+from simulators.core import i18n
+from simulators.core import visits
+from simulators.core.store import Store
+from tests.helpers.browser import assert_no_exception, screenshot, start_app, stop_app, wait_for_app
 
 IDLE, COUNTDOWN = 3, 2
 VISIT_IN_URL = re.compile(r"[?&]v=([\w-]+)")

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from simulators import i18n
-from tests.e2e.conftest import assert_no_exception, screenshot, start_app, stop_app, wait_for_app
+from simulators.core import i18n
+from tests.helpers.browser import assert_no_exception, screenshot, start_app, stop_app, wait_for_app
 
 KIOSK, PHONE = (1920, 1080), (390, 844)
 

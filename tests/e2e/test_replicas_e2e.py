@@ -10,9 +10,9 @@ import re
 import pytest
 
 from deploy import replicas
-from simulators import i18n
-from simulators.store import Store
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_for_app
+from simulators.core import i18n
+from simulators.core.store import Store
+from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 from tests.e2e.test_mitid_e2e import KIOSK, PHONE, open_phone, start_kiosk_login
 
 PG_URL = os.environ.get("DDS_TEST_POSTGRES_URL")

@@ -1,10 +1,11 @@
 """The shell in a real browser: every page in de, en and da shows the banner, no error, and stays offline."""
 import pytest
 
-from simulators import i18n
-from tests.e2e.conftest import app_population, assert_no_exception, screenshot, wait_for_app
-from tests.e2e.conftest import logged_in_visit as shared_logged_in_visit
-from ui.navigation import PAGES
+from simulators.core import i18n
+from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
+from tests.helpers.e2e_visits import app_population
+from tests.helpers.e2e_visits import logged_in_visit as shared_logged_in_visit
+from ui.shell.navigation import PAGES
 
 SIZES = {"desktop": (1920, 1080), "phone": (390, 844)}
 

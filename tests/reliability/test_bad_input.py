@@ -23,11 +23,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from simulators import cpr, i18n, mitid, post_compose, postbox
+from simulators.population import cpr
+from simulators.core import i18n
+from simulators.mitid import login as mitid
+from simulators.post import compose as post_compose
+from simulators.post import postbox
 from simulators.borger import FLOWS
-from simulators.store import Store
-from tests.reliability.payloads import nasty_number, nasty_text
-from tests.unit.borger_personas import TODAY, make_persona, member
+from simulators.core.store import Store
+from tests.helpers.payloads import nasty_number, nasty_text
+from tests.helpers.personas import TODAY, make_persona, member
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                         HealthCheck.function_scoped_fixture])
@@ -79,7 +83,7 @@ def test_flow_rules_answer_with_message_keys(flow_id, data):
     if not ok:
         assert_message(reason, reason_params)
     elif not flow.check_all(answers, persona, TODAY):  # valid odd answers must go all the way through
-        from simulators import letters
+        from simulators.post import letters
 
         outcome = flow.finish(persona, answers, TODAY, random.Random(1))
         for letter in outcome.letters:
@@ -123,7 +127,7 @@ def test_digital_post_send_and_folders_keep_odd_text_verbatim(store, subject, bo
 @FAST
 @given(subject=nasty_text(), body=nasty_text())
 def test_digital_post_reply_checks_answer_with_keys(store, subject, body):
-    from simulators import letters
+    from simulators.post import letters
 
     replyable = next(t for t, meta in letters.templates().items() if meta.get("replyable"))
     visit_id = uuid.uuid4().hex
@@ -173,7 +177,7 @@ def test_mitid_user_id_check_answers_with_keys(typed):
 @FAST
 @given(typed=nasty_text(), code=nasty_text(), token=nasty_text())
 def test_mitid_service_refuses_odd_input_with_keys(store, typed, code, token):
-    from simulators.mitid_service import MitIDService
+    from simulators.mitid.service import MitIDService
 
     svc = MitIDService(store)
     result = svc.start(uuid.uuid4().hex, typed, "DEMO1234")

@@ -13,9 +13,10 @@ import time
 
 import pytest
 
-from simulators import i18n, visits
-from simulators.store import Store
-from tests.browser import _browser_missing_reason, wait_for_app
+from simulators.core import i18n
+from simulators.core import visits
+from simulators.core.store import Store
+from tests.helpers.browser import _browser_missing_reason, wait_for_app
 
 REASON = _browser_missing_reason()
 pytestmark = [pytest.mark.e2e,
@@ -26,8 +27,8 @@ PAYLOAD = "<img src=x onerror=alert('dds-xss')><script>alert('dds-xss')</script>
 
 def new_visit(app_server, lang: str = "en", logged_in: bool = True) -> tuple[str, dict]:
     """A visit with a persona in the app's own store (logged in unless asked otherwise)."""
-    from simulators.persona import persona_record, pick_persona
-    from ui.resources import population
+    from simulators.population.persona import persona_record, pick_persona
+    from ui.shell.resources import population
 
     persona = persona_record(population(), pick_persona(population(), seed=int(time.time() * 1000) % 100_000))
     store = Store(app_server.db_url)
@@ -112,7 +113,7 @@ def test_whole_journey_stays_on_the_app_host(new_page, app_server):
     page.wait_for_url("**/borger**", timeout=20_000)
     wait_for_app(page)
     visit_id = page.url.split("v=")[1].split("&")[0]
-    from ui.navigation import PAGES
+    from ui.shell.navigation import PAGES
 
     for spec in PAGES:
         if spec.path == "pages/mitid_phone.py":

@@ -10,9 +10,9 @@ breaks when that call goes missing.
 from __future__ import annotations
 
 from bench.stclient import Session
-from simulators import i18n
-from tests.reliability.conftest import run_async
-from tests.browser import start_app, stop_app
+from simulators.core import i18n
+from tests.helpers.run_async import run_async
+from tests.helpers.browser import start_app, stop_app
 
 
 async def first_run(url: str, page: str, query: dict) -> str:

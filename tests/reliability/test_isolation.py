@@ -6,7 +6,7 @@ in → welcome card → Digital Post → a message written → the Sent folder o
 number, MitID user ID or message may show up in its store items or on its screens.
 
 Known to bite (seen failing locally, not committed): ``postbox.list_letters`` without its ``visit_id`` filter,
-and ``ui.session.persona`` served from a process-wide "last persona" instead of the session's visit.
+and ``ui.shell.session.persona`` served from a process-wide "last persona" instead of the session's visit.
 """
 from __future__ import annotations
 
@@ -17,17 +17,20 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from bench.stclient import Session
-from simulators import life_letters, post_compose, postbox, visits
-from simulators.mitid_service import MitIDService
-from simulators.persona import persona_record, pick_persona
-from simulators.store import Store
-from tests.reliability.conftest import run_async
+from simulators.post import life_letters
+from simulators.post import compose as post_compose
+from simulators.post import postbox
+from simulators.core import visits
+from simulators.mitid.service import MitIDService
+from simulators.population.persona import persona_record, pick_persona
+from simulators.core.store import Store
+from tests.helpers.run_async import run_async
 
 VISITORS = 20
 
 
 def population():
-    from ui.resources import population as cached
+    from ui.shell.resources import population as cached
 
     return cached()
 

@@ -21,7 +21,7 @@ import time
 import uuid
 from pathlib import Path
 
-from simulators.store import Store
+from simulators.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS, ITEMS_PER_WRITER, READERS = 8, 500, 3
@@ -128,7 +128,7 @@ def test_racing_conditional_updates_lose_no_increment(any_store):
 WRITER_SCRIPT = r"""
 import json, sys
 sys.path.insert(0, sys.argv[2])
-from simulators.store import Store
+from simulators.core.store import Store
 store = Store(sys.argv[1])
 run = sys.argv[3]
 MANY = int(sys.argv[4])

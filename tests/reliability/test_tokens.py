@@ -15,9 +15,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from simulators import mitid, visits
-from simulators.mitid_service import MitIDService, token_hash
-from simulators.store import Store
+from simulators.mitid import login as mitid
+from simulators.core import visits
+from simulators.mitid.service import MitIDService, token_hash
+from simulators.core.store import Store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

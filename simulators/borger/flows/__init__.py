@@ -1,0 +1,1 @@
+"""The self-service flows, one module per flow (see simulators.borger.framework)."""

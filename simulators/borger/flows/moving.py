@@ -1,0 +1,218 @@
+"""Flow "moving" (Meld flytning): the five steps of the DKFDS reference design "Digital flytning".
+
+Rules (DOMAIN.md §3.3): report at the latest 5 days after moving, at the earliest 28 days / four weeks before
+(borger.dk; kerteminde.dk); report for others in the household, max. 5 CPR numbers; choose a doctor at the same
+time; PostNord is told automatically; a new health card comes by post in about 2 weeks (horsholm.dk).
+Assumptions: the practices offered are fictitious; for a postcode that spans several municipalities the
+simulation picks one (``addresses.municipality_for``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from simulators.borger import addresses
+from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_date, register
+
+MAX_PERSONS = 5           # "Angiv maks. 5 cpr-numre" (DKFDS example)
+REPORT_DAYS_AFTER = 5     # "senest 5 dage efter" (borger.dk)
+REPORT_DAYS_BEFORE = 28   # "højst 28 dage før" (borger.dk) / "tidligst fire uger før" (kerteminde.dk)
+HEALTH_CARD_DAYS = 14     # "ca. 2 uger" (horsholm.dk)
+MIN_AGE = 15              # children from 15 report their own move (horsens.dk)
+KEEP_DOCTOR = "keep"
+CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+HOUSE_NUMBER_RE = re.compile(r"^[1-9]\d{0,3}[A-Za-zÆØÅæøå]?$")
+
+
+def valid_cpr(text: str) -> bool:
+    """10 digits, DDMMYY a date (fictitious numbers add 60 to the day, DOMAIN.md §2.4)."""
+    match = CPR_RE.match(text.strip())
+    if not match:
+        return False
+    day, month = int(match[1]), int(match[2])
+    day = day - 60 if day > 60 else day
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def extra_cprs(answers: dict) -> list[str]:
+    return [p for p in re.split(r"[,\s;]+", str(answers.get("other_cprs") or "")) if p]
+
+
+def household_options(persona, answers, today):
+    return [Option(m["person_id"], label=f"{m['full_name']} ({m['cpr']})") for m in persona.get("household") or []]
+
+
+def doctor_options(persona, answers, today):
+    postcode = str(answers.get("postcode") or "").strip()
+    options = [Option(d["id"], label=f"{d['name']} — {d['address']}") for d in addresses.doctors_near(postcode)]
+    if addresses.lookup(postcode) or not options:
+        options.append(Option(KEEP_DOCTOR, label_key="flows_a.moving.keep_doctor",
+                              params={"name": addresses.assumed_doctor(persona)["name"]}))
+    return options
+
+
+def overview_notes(persona, answers, today):
+    return [{"kind": "rows", "key": "flows_a.moving.current_address_from_cpr", "rows": [
+                {"label_key": "flows_a.moving.current_address",
+                 "value": {"text": f"{persona['address_line1']}, {persona['address_line2']}"}},
+                {"label_key": "flows_a.moving.current_municipality", "value": {"text": persona["municipality"]}}]},
+            {"kind": "info", "key": "flows_a.moving.window_note",
+             "params": {"after": REPORT_DAYS_AFTER, "before": REPORT_DAYS_BEFORE}},
+            {"kind": "source", "key": "flows_a.moving.source_window"}]
+
+
+def address_notes(persona, answers, today):
+    return [{"kind": "warning", "key": "flows_a.moving.not_all_addresses"}]
+
+
+def doctor_notes(persona, answers, today):
+    return [{"kind": "info", "key": "flows_a.moving.doctor_free"},
+            {"kind": "assumption", "key": "flows_a.moving.doctor_fictitious"}]
+
+
+STEPS = (
+    Step("overview", "flows_a.moving.step_overview", intro_key="flows_a.moving.intro", notes=overview_notes),
+    Step("persons", "flows_a.moving.step_persons", intro_key="flows_a.moving.persons_intro", fields=(
+        Field("persons", "multi", "flows_a.moving.persons", hint_key="flows_a.moving.persons_hint",
+              options=household_options, required=False, prefill_source_key="flows_a.moving.source_cpr",
+              prefill=lambda persona, today: [m["person_id"] for m in persona.get("household") or []]),
+        Field("other_cprs", "text", "flows_a.moving.other_cprs", hint_key="flows_a.moving.other_cprs_hint",
+              required=False),
+    )),
+    Step("address", "flows_a.moving.step_address", notes=address_notes, fields=(
+        Field("street", "text", "flows_a.moving.street"),
+        Field("house_number", "text", "flows_a.moving.house_number", hint_key="flows_a.moving.house_number_hint"),
+        Field("floor", "text", "flows_a.moving.floor", required=False),
+        Field("door", "text", "flows_a.moving.door", hint_key="flows_a.moving.door_hint", required=False),
+        Field("postcode", "text", "flows_a.moving.postcode"),
+        Field("town", "text", "flows_a.moving.town"),
+    )),
+    Step("special", "flows_a.moving.step_special", fields=(
+        Field("moving_date", "date", "flows_a.moving.moving_date", hint_key="flows_a.moving.moving_date_hint"),
+        Field("host_stays", "checkbox", "flows_a.moving.host_stays", hint_key="flows_a.moving.host_stays_hint",
+              required=False),
+    )),
+    Step("doctor", "flows_a.moving.step_doctor", notes=doctor_notes, fields=(
+        Field("doctor", "choice", "flows_a.moving.doctor", options=doctor_options),
+    )),
+)
+
+
+def eligible(persona, today):
+    if persona.get("age", 0) < MIN_AGE:
+        return False, "flows_a.moving.not_eligible_age", {"age": MIN_AGE}
+    return True, None, {}
+
+
+def window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Moving dates that may be reported today: from 5 days ago up to 28 days ahead."""
+    return today - dt.timedelta(days=REPORT_DAYS_AFTER), today + dt.timedelta(days=REPORT_DAYS_BEFORE)
+
+
+def validate(step_id, answers, persona, today):
+    errors = {}
+    if step_id == "persons":
+        cprs = extra_cprs(answers)
+        if any(not valid_cpr(c) for c in cprs):
+            errors["other_cprs"] = ("flows_a.moving.err.cpr_format", {})
+        elif len(cprs) + len(answers.get("persons") or []) > MAX_PERSONS:
+            errors["other_cprs"] = ("flows_a.moving.err.max_persons", {"max": MAX_PERSONS})
+    elif step_id == "address":
+        postcode = str(answers.get("postcode") or "").strip()
+        if not re.fullmatch(r"\d{4}", postcode):
+            errors["postcode"] = ("flows_a.moving.err.postcode_format", {})
+        elif not addresses.lookup(postcode):
+            errors["postcode"] = ("flows_a.moving.err.postcode_unknown", {"postcode": postcode})
+        elif answers.get("town") and not addresses.town_matches(postcode, answers["town"]):
+            errors["town"] = ("flows_a.moving.err.town_mismatch",
+                              {"postcode": postcode, "town": addresses.town_of(postcode)})
+        if answers.get("house_number") and not HOUSE_NUMBER_RE.match(str(answers["house_number"]).strip()):
+            errors["house_number"] = ("flows_a.moving.err.house_number_format", {})
+        if not errors and same_address(persona, answers):
+            errors["street"] = ("flows_a.moving.err.same_address", {})
+    elif step_id == "special":
+        moving_date = parse_date(answers.get("moving_date"))
+        earliest, latest = window(today)
+        if moving_date and moving_date < earliest:
+            errors["moving_date"] = ("flows_a.moving.err.date_too_late",
+                                     {"days": REPORT_DAYS_AFTER, "earliest_date": earliest.isoformat()})
+        elif moving_date and moving_date > latest:
+            errors["moving_date"] = ("flows_a.moving.err.date_too_early",
+                                     {"days": REPORT_DAYS_BEFORE, "latest_date": latest.isoformat()})
+    return errors
+
+
+def same_address(persona, answers) -> bool:
+    def key(street, number, floor, door, postcode):
+        return tuple(addresses.normalise_town(str(x or "")) for x in (street, number, floor, door, postcode))
+    return key(answers.get("street"), answers.get("house_number"), answers.get("floor"), answers.get("door"),
+               answers.get("postcode")) == key(persona.get("street"), persona.get("house_number"),
+                                               persona.get("floor"), persona.get("door"), persona.get("postcode"))
+
+
+def new_address(persona, answers) -> dict:
+    postcode = str(answers["postcode"]).strip()
+    row = addresses.municipality_for(postcode, persona.get("municipality"))
+    line1, line2 = addresses.address_lines(answers["street"], answers["house_number"], answers.get("floor"),
+                                           answers.get("door"), postcode, row["town"])
+    return {"street": answers["street"].strip(), "house_number": str(answers["house_number"]).strip(),
+            "floor": (answers.get("floor") or "").strip() or None, "door": (answers.get("door") or "").strip() or None,
+            "postcode": postcode, "town": row["town"], "municipality": row["municipality"],
+            "municipality_code": row["municipality_code"], "region": row["region"],
+            "address_line1": line1, "address_line2": line2}
+
+
+def chosen_doctor(persona, answers) -> dict:
+    if answers["doctor"] == KEEP_DOCTOR:
+        return {**addresses.assumed_doctor(persona), "kept": True}
+    return next(d for d in addresses.doctors_near(str(answers["postcode"]).strip()) if d["id"] == answers["doctor"])
+
+
+def outcome(persona, answers, today):
+    address = new_address(persona, answers)
+    doctor = chosen_doctor(persona, answers)
+    moving_date = parse_date(answers["moving_date"])
+    card_date = max(today, moving_date) + dt.timedelta(days=HEALTH_CARD_DAYS)
+    movers = [m["full_name"] for m in persona.get("household") or [] if m["person_id"] in (answers.get("persons") or [])]
+    common = {"municipality": address["municipality"], "region": address["region"],
+              "new_address": f"{address['address_line1']}, {address['address_line2']}",
+              "old_address": f"{persona['address_line1']}, {persona['address_line2']}",
+              "moving_date": moving_date.isoformat(), "doctor_name": doctor["name"], "doctor_address": doctor["address"],
+              "persons": ", ".join([persona["full_name"], *movers, *extra_cprs(answers)])}
+    letters = [{"template": "moving_confirmation", "params": common},
+               {"template": "moving_health_card", "params": {**common, "card_date": card_date.isoformat()}}]
+    changes = {
+        "persona": address,
+        "doctor": {**doctor, "since": moving_date.isoformat()},
+        "cases": [{"flow": "moving", "title_key": "flows_a.moving.case_title", "status_key": "borger.case.registered",
+                   "authority": "kommune", "params": {"municipality": address["municipality"]},
+                   "date": today.isoformat()}],
+        "deadlines": [{"label_key": "flows_a.moving.deadline_health_card", "date": card_date.isoformat(),
+                       "params": {}, "source_key": "flows_a.moving.source_health_card"}],
+        "payments": [],
+    }
+    receipt = [{"kind": "success", "key": "flows_a.moving.receipt_done",
+                "params": {"municipality": address["municipality"], "moving_date": moving_date.isoformat()}},
+               {"kind": "info", "key": "flows_a.moving.receipt_postnord"},
+               {"kind": "info", "key": "flows_a.moving.receipt_health_card", "params": {"card_date": card_date.isoformat()}},
+               {"kind": "source", "key": "flows_a.moving.source_health_card"}]
+    if answers.get("host_stays"):
+        receipt.append({"kind": "info", "key": "flows_a.moving.receipt_host"})
+    if address["municipality"] != persona.get("municipality"):
+        receipt.append({"kind": "info", "key": "flows_a.moving.receipt_new_municipality",
+                        "params": {"municipality": address["municipality"]}})
+    if len(addresses.lookup(address["postcode"])) > 1:
+        receipt.append({"kind": "assumption", "key": "flows_a.moving.assumption_municipality",
+                        "params": {"postcode": address["postcode"], "municipality": address["municipality"]}})
+    return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
+
+
+FLOW = register(Flow(
+    id="moving", title_key="flows_a.moving.title", topic="bolig-og-flytning", article_key="flows_a.moving.article",
+    authority="kommune", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
+    alternative_filters={"min_age": 18}, journey_event="moving", keywords_key="flows_a.moving.keywords",
+    sources=(("flows_a.moving.src_borger", "https://www.borger.dk/Sider/Naar-du-skal-flytte.aspx"),
+             ("flows_a.moving.src_kerteminde", "https://kerteminde.dk/borger/borgerservice/flytning-og-folkeregister"),
+             ("flows_a.moving.src_horsholm", "https://www.horsholm.dk/borger/borgerservice/folkeregister-og-flytning/flytning"),
+             ("flows_a.moving.src_dkfds", "detfaellesdesignsystem/dkfds-docs: example-flytning-page-1..5.html")),
+))

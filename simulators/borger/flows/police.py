@@ -1,0 +1,203 @@
+"""Flow "police": report a theft of items (politi.dk "Anmeld tyveri af genstande"), as pure rules.
+
+Sourced (DOMAIN.md §3.3): report digitally with a personal MitID; have ready the items, a phone's IMEI (15
+digits), insurer, prices, time and address; call 112 if the perpetrator is present or just fled, 114 otherwise;
+bike theft has its own form; "it can take a few days before the report is registered"; after sending, a receipt
+with the entered data is shown and the report goes to the police district of the crime scene; report within
+72 hours for state victim compensation (anklagemyndigheden.dk). MitID is issued from age 13 (mitid.dk).
+The IMEI's 15th digit is a Luhn check digit (3GPP TS 23.003), so a mistyped IMEI is caught here.
+Assumption: that a copy of the receipt also arrives in Digital Post (the letter template says so).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from simulators.borger import addresses
+from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_date, parse_int, register
+
+ITEM_KINDS = ("phone", "wallet", "bag", "laptop", "jewellery", "keys", "other")
+ITEM_KEYS = {"phone": "flows_b.police.item.phone", "wallet": "flows_b.police.item.wallet",
+             "bag": "flows_b.police.item.bag", "laptop": "flows_b.police.item.laptop",
+             "jewellery": "flows_b.police.item.jewellery", "keys": "flows_b.police.item.keys",
+             "other": "flows_b.police.item.other"}
+COMPENSATION_HOURS = 72   # anklagemyndigheden.dk: report within 72 h for state victim compensation
+IMEI_LENGTH = 15          # politi.dk: "IMEI-nummer (15 cifre)"
+MITID_MIN_AGE = 13        # mitid.dk: age limit to get MitID
+DESCRIPTION_MAX = 500     # assumption: a short free text, like a form field
+TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+# ---- pure rules ----------------------------------------------------------------------------------------
+def imei_digits(value) -> str:
+    """The IMEI as typed, without the spaces, dashes and slashes phones and boxes group it with."""
+    return re.sub(r"[\s\-/]", "", str(value or ""))
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def imei_error(value) -> str | None:
+    """None for a valid IMEI, else the message key: not 15 digits, or a wrong Luhn check digit."""
+    digits = imei_digits(value)
+    if not re.fullmatch(rf"\d{{{IMEI_LENGTH}}}", digits):
+        return "flows_b.police.err.imei_format"
+    if not luhn_valid(digits):
+        return "flows_b.police.err.imei_checksum"
+    return None
+
+
+def parse_clock(value) -> dt.time | None:
+    match = TIME_RE.match(str(value or "").strip())
+    return dt.time(int(match[1]), int(match[2])) if match else None
+
+
+def incident_at(answers: dict) -> dt.datetime | None:
+    day, clock = parse_date(answers.get("incident_date")), parse_clock(answers.get("incident_time"))
+    return dt.datetime.combine(day, clock) if day and clock else None
+
+
+def current_time(today: dt.date) -> dt.datetime:
+    """The framework passes the day; the clock time matters for "not in the future". Tests pass a datetime."""
+    if isinstance(today, dt.datetime):
+        return today
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    return now if now.date() == today else dt.datetime.combine(today, dt.time(23, 59))
+
+
+def hours_since(answers: dict, today: dt.date) -> float | None:
+    when = incident_at(answers)
+    return None if when is None else (current_time(today) - when).total_seconds() / 3600
+
+
+def within_compensation_window(answers: dict, today: dt.date) -> bool:
+    hours = hours_since(answers, today)
+    return hours is not None and 0 <= hours <= COMPENSATION_HOURS
+
+
+def eligible(persona, today):
+    if persona.get("age", 0) < MITID_MIN_AGE:
+        return False, "flows_b.police.not_eligible_age", {"age": MITID_MIN_AGE}
+    return True, None, {}
+
+
+def validate(step_id, answers, persona, today):
+    errors = {}
+    if step_id == "what":
+        if len(str(answers.get("description") or "").strip()) > DESCRIPTION_MAX:
+            errors["description"] = ("flows_b.police.err.description_too_long", {"max": DESCRIPTION_MAX})
+    elif step_id == "phone":
+        key = imei_error(answers.get("imei"))
+        if key:
+            errors["imei"] = (key, {"digits": len(imei_digits(answers.get("imei")))})
+    elif step_id == "when":
+        day, clock, now = parse_date(answers.get("incident_date")), parse_clock(answers.get("incident_time")), \
+            current_time(today)
+        if answers.get("incident_time") and clock is None:
+            errors["incident_time"] = ("flows_b.police.err.time_format", {})
+        if day and (day > now.date() or (clock and dt.datetime.combine(day, clock) > now)):
+            errors["incident_date"] = ("flows_b.police.err.when_future", {})
+    elif step_id == "where":
+        postcode = str(answers.get("postcode") or "").strip()
+        if postcode and not (re.fullmatch(r"\d{4}", postcode) and addresses.lookup(postcode)):
+            errors["postcode"] = ("flows_b.police.err.postcode_unknown", {"postcode": postcode})
+        elif not postcode and not str(answers.get("town") or "").strip():
+            errors["town"] = ("flows_b.police.err.town_or_postcode", {})
+    return errors
+
+
+def place_text(answers: dict) -> str:
+    postcode = str(answers.get("postcode") or "").strip()
+    town = str(answers.get("town") or "").strip() or (addresses.town_of(postcode) or "" if postcode else "")
+    return ", ".join(p for p in (str(answers.get("street") or "").strip(), f"{postcode} {town}".strip()) if p)
+
+
+def outcome(persona, answers, today):
+    when = incident_at(answers)
+    items = [kind for kind in answers.get("items") or [] if kind in ITEM_KINDS]
+    imei = imei_digits(answers.get("imei")) if "phone" in items else ""
+    in_time = within_compensation_window(answers, today)
+    letters = [{"template": "police_report_receipt", "params": {
+        "incident_datetime": when.isoformat(timespec="minutes"), "place": place_text(answers),
+        "description": str(answers.get("description") or "").strip(), "imei": imei or "–",
+        "value_dkk": parse_int(answers.get("value_dkk")), "insurer": str(answers.get("insurer") or "").strip() or "–",
+    }}]
+    changes = {
+        "cases": [{"flow": "police", "title_key": "flows_b.police.case_title",
+                   "status_key": "borger.case.received", "authority": "politi", "params": {},
+                   "date": current_time(today).date().isoformat()}],
+        "deadlines": [], "payments": [],
+    }
+    receipt = [{"kind": "success", "key": "flows_b.police.receipt_sent"},
+               {"kind": "info", "key": "flows_b.police.receipt_district"},
+               {"kind": "info", "key": "flows_b.police.receipt_registration_days"},
+               {"kind": "source", "key": "flows_b.police.src_politi_text"},
+               {"kind": "info" if in_time else "warning",
+                "key": "flows_b.police.receipt_within_72h" if in_time else "flows_b.police.receipt_after_72h",
+                "params": {"hours": COMPENSATION_HOURS}},
+               {"kind": "source", "key": "flows_b.police.src_anklagemyndigheden_text"},
+               {"kind": "assumption", "key": "flows_b.police.assumption_letter"}]
+    return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
+
+
+# ---- the flow's steps ----------------------------------------------------------------------------------
+def item_options(persona, answers, today):
+    return [Option(kind, label_key=ITEM_KEYS[kind]) for kind in ITEM_KINDS]
+
+
+def what_notes(persona, answers, today):
+    return [{"kind": "warning", "key": "flows_b.police.emergency"},
+            {"kind": "info", "key": "flows_b.police.bike_separate"},
+            {"kind": "source", "key": "flows_b.police.src_politi_text"}]
+
+
+def phone_notes(persona, answers, today):
+    return [{"kind": "info", "key": "flows_b.police.imei_explained", "params": {"digits": IMEI_LENGTH}}]
+
+
+def when_notes(persona, answers, today):
+    return [{"kind": "info", "key": "flows_b.police.within_72h_rule", "params": {"hours": COMPENSATION_HOURS}},
+            {"kind": "source", "key": "flows_b.police.src_anklagemyndigheden_text"}]
+
+
+def where_notes(persona, answers, today):
+    return [{"kind": "info", "key": "flows_b.police.where_intro"}]
+
+
+STEPS = (
+    Step("what", "flows_b.police.step_what", notes=what_notes, fields=(
+        Field("items", "multi", "flows_b.police.items", options=item_options),
+        Field("description", "text", "flows_b.police.description", hint_key="flows_b.police.description_hint"),
+        Field("value_dkk", "int", "flows_b.police.value", hint_key="flows_b.police.value_hint", required=False),
+    )),
+    Step("phone", "flows_b.police.step_phone", notes=phone_notes,
+         when=lambda persona, answers, today: "phone" in (answers.get("items") or []), fields=(
+             Field("imei", "text", "flows_b.police.imei", hint_key="flows_b.police.imei_hint"),
+         )),
+    Step("when", "flows_b.police.step_when", notes=when_notes, fields=(
+        Field("incident_date", "date", "flows_b.police.incident_date"),
+        Field("incident_time", "text", "flows_b.police.incident_time", hint_key="flows_b.police.incident_time_hint"),
+    )),
+    Step("where", "flows_b.police.step_where", notes=where_notes, fields=(
+        Field("street", "text", "flows_b.police.street", hint_key="flows_b.police.street_hint"),
+        Field("postcode", "text", "flows_b.police.postcode", required=False),
+        Field("town", "text", "flows_b.police.town", required=False),
+        Field("insurer", "text", "flows_b.police.insurer", hint_key="flows_b.police.insurer_hint", required=False),
+    )),
+)
+
+FLOW = register(Flow(
+    id="police", title_key="flows_b.police.title", topic="politi-retsvaesen-forsvar",
+    article_key="flows_b.police.article", authority="politi", steps=STEPS, eligible=eligible, validate=validate,
+    outcome=outcome, alternative_filters={"min_age": 18}, keywords_key="flows_b.police.keywords",
+    sources=(("flows_b.police.src_politi", "https://politi.dk/tyveri-og-haervaerk/anmeld-tyveri-af-genstande"),
+             ("flows_b.police.src_politi_site", "https://www.politi.dk/da/ompolitiet/omhjemmesiden/"),
+             ("flows_b.police.src_anklagemyndigheden", "https://anklagemyndigheden.dk/da/anmeldelse-ofre"),
+             ("flows_b.police.src_mitid_age", "https://www.mitid.dk/en-gb/about-mitid"),
+             ("flows_b.police.src_imei", "3GPP TS 23.003 (IMEI check digit: Luhn)")),
+))

@@ -1,0 +1,278 @@
+"""The self-service flow framework of the simulated borger.dk: a flow is data plus three pure rules.
+
+A flow module (``simulators/borger/<name>.py``) builds one ``Flow`` and calls ``register(flow)``; its module
+name goes into ``FLOW_MODULES`` in ``simulators/borger/__init__.py``. ``pages/selfservice.py?flow=<id>`` runs
+any registered flow: one step per page, "Trin x af y", check-your-answers, receipt. Nothing here imports
+Streamlit; every text is a catalog KEY (plus params) that the page translates.
+
+Interface (kept stable; new things are added as optional fields with defaults):
+
+- ``Flow(id, title_key, topic, article_key, authority, steps, eligible, validate, outcome, ...)``
+  - ``topic``: an id from ``simulators.borger.topics.TOPIC_IDS``; ``authority``: an id from data/authorities.csv.
+  - ``eligible(persona, today) -> (ok: bool, reason_key: str | None, reason_params: dict)``
+  - ``validate(step_id, answers, persona, today) -> {field_id: (message_key, params)}``; only the flow's own
+    rules: ``Flow.check_step`` first adds ``"borger.err.required"`` for empty required fields (for a required
+    checkbox ``"borger.err.must_confirm"``) and skips the flow's rule for those fields; for other fields the
+    flow's message replaces a generic one (not a number / not a date / not one of the options).
+  - ``outcome(persona, answers, today) -> Outcome`` (without receipt number: ``Flow.finish`` sets it from a
+    ``random.Random`` passed in and adds ``receipt_no``, ``full_name``, ``municipality`` and ``region`` to
+    every letter's params, unless the flow set them, e.g. the new municipality after a move).
+  - optional: ``alternative_filters`` (kwargs for ``simulators.population.persona.pick_persona`` offered when not eligible),
+    ``journey_event`` (event id of the German comparison page), ``keywords_key`` (comma-separated search words),
+    ``sources`` (tuple of ``(label_key, url_or_reference)`` shown under the flow and its article).
+- ``Step(id, title_key, fields, intro_key=None, notes=None, when=None)``: ``notes(persona, answers, today)``
+  returns ``Note`` dicts shown above the fields; ``when(persona, answers, today)`` hides the step when False.
+- ``Field(id, kind, label_key, hint_key=None, options=None, prefill=None, prefill_source_key=None,
+  required=True)``. Kinds: ``text``, ``int``, ``date`` (answers hold ISO strings), ``choice`` (radio), ``select``,
+  ``multi`` (list of values), ``checkbox`` (bool). ``options(persona, answers, today) -> [Option]``;
+  ``prefill(persona, today) -> value`` fills the field from the registers and the page marks it
+  "pre-filled from <prefill_source_key> (once-only)".
+- ``Option(value, label_key=None, label=None, params={})``: ``label`` is plain data text (a name, an address),
+  shown escaped; ``label_key`` is translated with ``params``.
+- A ``Note`` is a dict ``{"kind": "text"|"info"|"warning"|"success"|"assumption"|"source", "key", "params"}`` or
+  ``{"kind": "rows", "rows": [{"label_key", "params", "value": Display}], "key": optional caption key,
+  "params": optional caption params}``.
+- A ``Display`` (a value to show) is one of ``{"text": str}``, ``{"key": k, "params": {}}``, ``{"date": iso}``,
+  ``{"dkk": number}``, ``{"list": [Display, ...]}``.
+- Params follow the letter convention (simulators.post.letters.format_param): names ending in ``_date`` hold ISO
+  dates, ``_dkk`` amounts of money, ``_pct`` percentages (0-100), ints are numbers; ``format_params(params,
+  lang)`` formats them.
+- ``Outcome``: ``summary`` (rows of the answers), ``letters`` (``[{"template", "params"}]``, rendered from
+  data/letters/<template>.toml), ``changes`` for Mit Overblik (see ``simulators.borger.cases``), ``receipt``
+  (Notes for the receipt page), ``receipt_no``, ``submitted_on`` (ISO date).
+
+Generic message keys a flow may return: ``borger.err.required``, ``borger.err.must_confirm``,
+``borger.err.not_a_number``, ``borger.err.not_a_date``, ``borger.err.choose_one``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Callable
+
+Persona = dict
+Answers = dict
+Errors = dict  # field id -> (message_key, params)
+FIELD_KINDS = ("text", "int", "date", "choice", "select", "multi", "checkbox")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: Any
+    label_key: str | None = None
+    label: str | None = None
+    params: dict = dc_field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    kind: str
+    label_key: str
+    hint_key: str | None = None
+    options: Callable[[Persona, Answers, dt.date], list[Option]] | None = None
+    prefill: Callable[[Persona, dt.date], Any] | None = None
+    prefill_source_key: str | None = None
+    required: bool = True
+
+    def __post_init__(self):
+        if self.kind not in FIELD_KINDS:
+            raise ValueError(f"unknown field kind {self.kind!r}")
+
+    @property
+    def once_only(self) -> bool:
+        """Pre-filled from a register: the visitor is not asked for what the state already knows."""
+        return self.prefill is not None
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title_key: str
+    fields: tuple[Field, ...] = ()
+    intro_key: str | None = None
+    notes: Callable[[Persona, Answers, dt.date], list[dict]] | None = None
+    when: Callable[[Persona, Answers, dt.date], bool] | None = None
+
+
+@dataclass
+class Outcome:
+    summary: list[dict]
+    letters: list[dict]
+    changes: dict
+    receipt: list[dict]
+    receipt_no: str = ""
+    submitted_on: str = ""
+
+    def to_dict(self) -> dict:
+        return {"summary": self.summary, "letters": self.letters, "changes": self.changes,
+                "receipt": self.receipt, "receipt_no": self.receipt_no, "submitted_on": self.submitted_on}
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    title_key: str
+    topic: str
+    article_key: str
+    authority: str
+    steps: tuple[Step, ...]
+    eligible: Callable[[Persona, dt.date], tuple[bool, str | None, dict]]
+    validate: Callable[[str, Answers, Persona, dt.date], Errors]
+    outcome: Callable[[Persona, Answers, dt.date], Outcome]
+    alternative_filters: dict = dc_field(default_factory=dict)
+    journey_event: str | None = None
+    keywords_key: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+
+    # ---- helpers every page and test uses -------------------------------------------------------------
+    def visible_steps(self, persona: Persona, answers: Answers, today: dt.date) -> list[Step]:
+        return [s for s in self.steps if s.when is None or s.when(persona, answers, today)]
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+    def prefilled(self, persona: Persona, today: dt.date) -> Answers:
+        """Answers taken from the registers (once-only), for a new draft."""
+        return {f.id: f.prefill(persona, today) for s in self.steps for f in s.fields if f.prefill is not None}
+
+    def check_step(self, step_id: str, answers: Answers, persona: Persona, today: dt.date) -> Errors:
+        step = self.step(step_id)
+        errors: Errors = {}
+        for f in step.fields:
+            value = answers.get(f.id)
+            if f.required and f.kind == "checkbox" and value is not True:
+                errors[f.id] = ("borger.err.must_confirm", {})
+            elif f.required and is_empty(value):
+                errors[f.id] = ("borger.err.required", {})
+            elif not is_empty(value) and f.kind == "int" and parse_int(value) is None:
+                errors[f.id] = ("borger.err.not_a_number", {})
+            elif not is_empty(value) and f.kind == "date" and parse_date(value) is None:
+                errors[f.id] = ("borger.err.not_a_date", {})
+            elif not is_empty(value) and f.kind in ("choice", "select") and f.options is not None and \
+                    value not in [o.value for o in f.options(persona, answers, today)]:
+                errors[f.id] = ("borger.err.choose_one", {})
+        required = {f for f, (key, _) in errors.items() if key in ("borger.err.required", "borger.err.must_confirm")}
+        for field_id, message in self.validate(step_id, answers, persona, today).items():
+            if field_id not in required:  # the flow's own message is more precise than a generic type error
+                errors[field_id] = message
+        return errors
+
+    def check_all(self, answers: Answers, persona: Persona, today: dt.date) -> dict[str, Errors]:
+        """Errors per visible step (empty dict: the answers are complete and valid)."""
+        found = {s.id: self.check_step(s.id, answers, persona, today)
+                 for s in self.visible_steps(persona, answers, today)}
+        return {k: v for k, v in found.items() if v}
+
+    def summary(self, persona: Persona, answers: Answers, today: dt.date) -> list[dict]:
+        """The answers as rows for "check your answers" and the receipt."""
+        rows = []
+        for s in self.visible_steps(persona, answers, today):
+            for f in s.fields:
+                value = answers.get(f.id)
+                if is_empty(value) and f.kind != "checkbox":
+                    continue
+                rows.append({"step": s.id, "field": f.id, "label_key": f.label_key,
+                             "value": display(f, value, persona, answers, today), "prefilled": f.once_only})
+        return rows
+
+    def finish(self, persona: Persona, answers: Answers, today: dt.date, rng: random.Random) -> Outcome:
+        """The outcome of complete, valid answers, with its receipt number. Raises ValueError otherwise."""
+        ok, reason, _ = self.eligible(persona, today)
+        if not ok:
+            raise ValueError(f"{self.id}: persona not eligible ({reason})")
+        problems = self.check_all(answers, persona, today)
+        if problems:
+            raise ValueError(f"{self.id}: answers invalid: {problems}")
+        result = self.outcome(persona, answers, today)
+        result.receipt_no = result.receipt_no or receipt_number(rng, today)
+        result.submitted_on = today.isoformat()
+        if not result.summary:
+            result.summary = self.summary(persona, answers, today)
+        common = {"receipt_no": result.receipt_no, "full_name": persona.get("full_name", ""),
+                  "municipality": persona.get("municipality", ""), "region": persona.get("region", "")}
+        for letter in result.letters:
+            letter["params"] = {**common, **letter.get("params", {})}
+        return result
+
+
+FLOWS: dict[str, Flow] = {}
+
+
+def register(flow: Flow) -> Flow:
+    if flow.id in FLOWS and FLOWS[flow.id] is not flow:
+        raise ValueError(f"flow {flow.id!r} registered twice")
+    FLOWS[flow.id] = flow
+    return flow
+
+
+# ---- small pure helpers for flow modules ---------------------------------------------------------------
+def is_empty(value) -> bool:
+    return value is None or (isinstance(value, (str, list, tuple, dict)) and len(value) == 0) or \
+        (isinstance(value, str) and not value.strip())
+
+
+_WHOLE_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}([.,]\d{3})+)")
+
+
+def parse_int(value) -> int | None:
+    """A whole number as people type it: "1200", "1.200" (Danish/German), "1,200" (English), "1 200". A dot or
+    comma that does not separate groups of three ("1.5", "2,75") is a decimal: None, so the field says so."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+    if not _WHOLE_NUMBER.fullmatch(text):
+        return None
+    return int(text.replace(".", "").replace(",", ""))
+
+
+def parse_date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def receipt_number(rng: random.Random, today: dt.date) -> str:
+    """A receipt number that looks like a case number: BDK-<year>-<6 digits>, from a random source."""
+    return f"BDK-{today.year}-{rng.randrange(1_000_000):06d}"
+
+
+def display(f: Field, value, persona: Persona, answers: Answers, today: dt.date) -> dict:
+    if f.kind == "checkbox":
+        return {"key": "borger.value.yes" if value else "borger.value.no", "params": {}}
+    if f.kind == "date":
+        parsed = parse_date(value)
+        return {"date": parsed.isoformat()} if parsed else {"text": str(value)}
+    if f.kind in ("choice", "select", "multi") and f.options is not None:
+        by_value = {o.value: o for o in f.options(persona, answers, today)}
+        values = value if f.kind == "multi" else [value]
+        shown = [option_display(by_value[v]) if v in by_value else {"text": str(v)} for v in values]
+        return {"list": shown} if f.kind == "multi" else shown[0]
+    return {"text": str(value)}
+
+
+def option_display(option: Option) -> dict:
+    if option.label_key:
+        return {"key": option.label_key, "params": dict(option.params)}
+    return {"text": option.label if option.label is not None else str(option.value)}
+
+
+def format_params(params: dict, lang: str) -> dict:
+    """Params formatted for a language, by the letter convention (``*_date``, ``*_dkk``, ints) plus ``*_pct``
+    (a percentage 0-100, shown with its decimals)."""
+    from simulators.core import i18n
+    from simulators.post.letters import format_param
+
+    def one(name, value):
+        if name.endswith("_pct") and isinstance(value, (int, float)):
+            return i18n.fmt_percent(value, lang, 2 if round(value, 2) != round(value) else 0)
+        return format_param(name, value, lang)
+
+    return {name: one(name, value) for name, value in (params or {}).items()}

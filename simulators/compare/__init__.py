@@ -1,0 +1,1 @@
+"""Denmark vs Germany as data: indicators, headline cards, life-event journeys."""

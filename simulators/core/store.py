@@ -1,0 +1,266 @@
+"""All persistence of the showcase, behind a small interface that works on SQLite and PostgreSQL.
+
+The store keeps *items*: JSON documents of a ``kind`` ("visit", "auth_request", "submission", "letter", …),
+each with an id, optionally scoped to a visit (so a visit's data can be deleted in one call) and optionally with
+a lookup ``key`` (a MitID user ID, a token hash, …). Updates can be conditional on the version a reader saw,
+which is what makes a login token single-use when a phone and a kiosk race. Booth events are a separate,
+append-only table that never holds personal data.
+
+Engine: ``DDS_DATABASE_URL`` (SQLAlchemy URL). Default: an SQLite file in WAL mode under ``var/``.
+Schema changes are versioned in ``MIGRATIONS``; ``Store`` applies the missing ones on first use.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from simulators.core.paths import ROOT
+
+DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'showcase.db'}"
+
+metadata = sa.MetaData()
+items = sa.Table(
+    "items",
+    metadata,
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("visit_id", sa.String(64), index=True),
+    sa.Column("key", sa.String(128), index=True),
+    sa.Column("version", sa.Integer, nullable=False, default=1),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+events = sa.Table(
+    "booth_events",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("ts", sa.Float, nullable=False, index=True),
+    sa.Column("visit_tag", sa.String(32), nullable=False),
+    sa.Column("event", sa.String(48), nullable=False),
+    sa.Column("detail", sa.String(64), nullable=False, default=""),
+    sa.Column("lang", sa.String(8), nullable=False, default=""),
+    sa.Column("mode", sa.String(16), nullable=False, default=""),
+)
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("applied_at", sa.Float, nullable=False),
+)
+
+# Each migration is a list of DDL statements, applied once, in order. Version 1 is the tables above.
+MIGRATIONS: dict[int, list[str]] = {
+    1: [],
+    2: ["CREATE INDEX IF NOT EXISTS ix_items_kind_key ON items (kind, key)"],
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    id: str
+    visit_id: str | None
+    key: str | None
+    version: int
+    created_at: float
+    updated_at: float
+    data: dict[str, Any]
+
+
+# The statements of the hot paths, built once (building a select with its where clause costs more than
+# running it on SQLite); the values go in as bound parameters.
+_BY_KEY = (items.c.kind == sa.bindparam("b_kind"), items.c.id == sa.bindparam("b_id"))
+_GET = sa.select(items).where(*_BY_KEY)
+_VERSION = sa.select(items.c.version, items.c.created_at).where(*_BY_KEY)
+
+
+def _row_to_item(row) -> Item:
+    return Item(row.kind, row.id, row.visit_id, row.key, row.version, row.created_at, row.updated_at,
+                json.loads(row.data))
+
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # WAL: readers never wait for the writer
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # Writers take the lock up front, so a read-then-write never deadlocks. Readers run each SELECT in
+            # its own implicit transaction (every read here is one statement): one round trip fewer per read.
+            if conn.get_execution_options().get("dds_write"):
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+class Store:
+    """One database. Cheap to construct: engines are shared per URL within the process."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or os.environ.get("DDS_DATABASE_URL") or DEFAULT_URL
+        with _engines_lock:
+            engine = _engines.get(self.url)
+            if engine is None:
+                engine = _make_engine(self.url)
+                _migrate(engine)
+                _engines[self.url] = engine
+        self.engine = engine
+        self.writer = engine.execution_options(dds_write=True)
+        self.is_sqlite = self.url.startswith("sqlite")
+
+    # ---- items -------------------------------------------------------------------------------------------
+    def put(self, kind: str, id: str, data: dict, visit_id: str | None = None, key: str | None = None) -> Item:
+        """Insert or replace an item (its version restarts at 1 when it is new, else increments)."""
+        now = time.time()
+        payload = json.dumps(data, ensure_ascii=False, default=str)
+        with self.writer.begin() as conn:
+            row = conn.execute(_VERSION, {"b_kind": kind, "b_id": id}).first()
+            if row is None:
+                conn.execute(items.insert().values(kind=kind, id=id, visit_id=visit_id, key=key, version=1,
+                                                   created_at=now, updated_at=now, data=payload))
+                return Item(kind, id, visit_id, key, 1, now, now, json.loads(payload))
+            conn.execute(items.update().where(items.c.kind == kind, items.c.id == id)
+                         .values(visit_id=visit_id, key=key, version=row.version + 1, updated_at=now, data=payload))
+            return Item(kind, id, visit_id, key, row.version + 1, row.created_at, now, json.loads(payload))
+
+    def put_many(self, kind: str, entries: Iterable[tuple[str, dict]], visit_id: str | None = None) -> int:
+        """Insert many new items of one kind in one transaction (e.g. a persona's letters)."""
+        now = time.time()
+        rows = [dict(kind=kind, id=i, visit_id=visit_id, key=None, version=1, created_at=now, updated_at=now,
+                     data=json.dumps(d, ensure_ascii=False, default=str)) for i, d in entries]
+        if rows:
+            with self.writer.begin() as conn:
+                conn.execute(items.insert(), rows)
+        return len(rows)
+
+    def get(self, kind: str, id: str) -> Item | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
+        return _row_to_item(row) if row else None
+
+    def find(self, kind: str, visit_id: str | None = None, key: str | None = None) -> list[Item]:
+        query = sa.select(items).where(items.c.kind == kind)
+        if visit_id is not None:
+            query = query.where(items.c.visit_id == visit_id)
+        if key is not None:
+            query = query.where(items.c.key == key)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(items.c.created_at, items.c.id)).all()
+        return [_row_to_item(r) for r in rows]
+
+    def update(self, kind: str, id: str, data: dict, expected_version: int | None = None,
+               key: str | None | type(...) = ...) -> Item | None:
+        """Replace an item's data if it exists (and still has ``expected_version``); None when it lost the race."""
+        now = time.time()
+        payload = json.dumps(data, ensure_ascii=False, default=str)
+        condition = [items.c.kind == kind, items.c.id == id]
+        if expected_version is not None:
+            condition.append(items.c.version == expected_version)
+        values = dict(version=items.c.version + 1, updated_at=now, data=payload)
+        if key is not ...:
+            values["key"] = key
+        with self.writer.begin() as conn:
+            result = conn.execute(items.update().where(*condition).values(**values))
+            if result.rowcount != 1:
+                return None
+            row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
+        return _row_to_item(row)
+
+    def delete(self, kind: str, id: str) -> bool:
+        with self.writer.begin() as conn:
+            return conn.execute(items.delete().where(items.c.kind == kind, items.c.id == id)).rowcount == 1
+
+    def delete_visit(self, visit_id: str) -> int:
+        """Remove everything a visit left: its items and the visit itself. Returns the number removed."""
+        with self.writer.begin() as conn:
+            n = conn.execute(items.delete().where(items.c.visit_id == visit_id)).rowcount
+            n += conn.execute(items.delete().where(items.c.kind == "visit", items.c.id == visit_id)).rowcount
+        return n
+
+    def count(self, kind: str | None = None, visit_id: str | None = None) -> int:
+        query = sa.select(sa.func.count()).select_from(items)
+        if kind is not None:
+            query = query.where(items.c.kind == kind)
+        if visit_id is not None:
+            query = query.where(sa.or_(items.c.visit_id == visit_id,
+                                       sa.and_(items.c.kind == "visit", items.c.id == visit_id)))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def expired_visits(self, idle_seconds: float, now: float | None = None) -> list[str]:
+        limit = (now or time.time()) - idle_seconds
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(items.c.id).where(items.c.kind == "visit", items.c.updated_at < limit)).all()
+        return [r.id for r in rows]
+
+    # ---- booth events (anonymous) ------------------------------------------------------------------------
+    def add_event(self, visit_tag: str, event: str, detail: str = "", lang: str = "", mode: str = "",
+                  ts: float | None = None) -> None:
+        with self.writer.begin() as conn:
+            conn.execute(events.insert().values(ts=ts or time.time(), visit_tag=visit_tag[:32], event=event[:48],
+                                                detail=detail[:64], lang=lang[:8], mode=mode[:16]))
+
+    def events(self, since: float | None = None) -> list[dict]:
+        query = sa.select(events).order_by(events.c.seq)
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query).all()]
+
+    # ---- maintenance -------------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar_one() or 0)
+
+    def clear(self) -> None:
+        """Delete every item and event (tests and the booth's end-of-day reset)."""
+        with self.writer.begin() as conn:
+            conn.execute(items.delete())
+            conn.execute(events.delete())
+
+
+def _migrate(engine: Engine) -> None:
+    metadata.create_all(engine, tables=[schema_version])
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":  # one migrator at a time across replicas
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(715517)")
+        current = conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar_one() or 0
+        if current == 0:
+            metadata.create_all(conn, tables=[items, events])
+        for version in sorted(v for v in MIGRATIONS if v > current):
+            for statement in MIGRATIONS[version]:
+                conn.exec_driver_sql(statement)
+            conn.execute(schema_version.insert().values(version=version, applied_at=time.time()))
+
+
+def reset_engines() -> None:
+    """Forget cached engines (tests that point the store at a fresh database)."""
+    with _engines_lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()

@@ -1,0 +1,271 @@
+"""MitID logins kept in the store, so the kiosk and the visitor's phone (two browser sessions) share them.
+
+Items (all scoped to the visit, so a reset deletes them):
+- ``auth_request`` — one login (``simulators.mitid.login.Login`` as a dict), key = the user ID (one-pending rule);
+- ``auth_token``   — id = SHA-256 of the phone token, pointing at its request; the token itself is never stored;
+- ``mitid_account`` — the persona's demo MitID (demo password, PIN, TOTP secret, wrong-entry counters).
+
+Every change is read → pure transition → ``Store.update(expected_version=…)``; a lost race (a replayed token,
+a phone and the kiosk at once) reads again and reports the state that won, so nothing is decided twice.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
+
+from simulators.mitid import login as mitid
+from simulators.core import visits
+from simulators.core.store import Item, Store
+
+REQUEST_KIND, TOKEN_KIND, ACCOUNT_KIND = "auth_request", "auth_token", "mitid_account"
+TOKEN_BYTES = 32  # 256 bits
+
+
+def request_seconds() -> float:
+    """Lifetime of a request: the simulation's 180 s, or DDS_MITID_EXPIRY_SECONDS (tests shorten it)."""
+    try:
+        return max(float(os.environ.get("DDS_MITID_EXPIRY_SECONDS", mitid.REQUEST_SECONDS)), 1.0)
+    except ValueError:
+        return float(mitid.REQUEST_SECONDS)
+
+
+def public_base_url(configured: str | None, page_url: str | None) -> str:
+    """Where phones reach this app: DDS_PUBLIC_URL if set, else scheme://host:port of the kiosk's own URL."""
+    if configured:
+        return configured.rstrip("/")
+    parts = urlsplit(page_url or "")
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return "http://127.0.0.1:8501"
+
+
+def phone_url(base: str, token: str) -> str:
+    return f"{base}/mitid_phone?token={token}"
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256((token or "").encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a call did: the request (id, login, version) as it is now, a message key if refused, a new token."""
+    request_id: str | None
+    login: mitid.Login | None
+    error: str | None = None
+    params: dict | None = None
+    token: str | None = None
+    version: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class MitIDService:
+    def __init__(self, store: Store, clock=time.time):
+        self.store = store
+        self.clock = clock
+
+    # ---- the demo account ------------------------------------------------------------------------------
+    def account(self, visit_id: str, user_id: str | None) -> mitid.Account | None:
+        """The visit persona's demo MitID (made on first use); None when the persona has no MitID."""
+        if not user_id:
+            return None
+        item = self.store.get(ACCOUNT_KIND, visit_id)
+        if item and item.data.get("user_id") == user_id:
+            return mitid.Account.from_dict(item.data)
+        account = mitid.new_account(user_id)
+        self.store.put(ACCOUNT_KIND, visit_id, account.to_dict(), visit_id=visit_id, key=user_id)
+        return account
+
+    def _save_account(self, visit_id: str, before: mitid.Account, after: mitid.Account | None) -> None:
+        if after is not None and after.to_dict() != before.to_dict():
+            self.store.put(ACCOUNT_KIND, visit_id, after.to_dict(), visit_id=visit_id, key=after.user_id)
+
+    # ---- reading -----------------------------------------------------------------------------------------
+    def _load(self, request_id: str) -> tuple[Item, mitid.Login] | None:
+        item = self.store.get(REQUEST_KIND, request_id)
+        return (item, mitid.Login.from_dict(item.data["login"])) if item else None
+
+    def current(self, visit_id: str) -> Result:
+        """The visit's latest login as it is now (an overdue one is marked expired in the store)."""
+        items = self.store.find(REQUEST_KIND, visit_id=visit_id)
+        if not items:
+            return Result(None, None)
+        item = max(items, key=lambda i: i.created_at)
+        return self._refresh(item)
+
+    def get(self, request_id: str) -> Result:
+        loaded = self._load(request_id)
+        return self._refresh(loaded[0]) if loaded else Result(None, None, "mitid.error.no_request")
+
+    def _refresh(self, item: Item) -> Result:
+        login = mitid.Login.from_dict(item.data["login"])
+        now_login = mitid.tick(login, self.clock())
+        if now_login is not login:
+            saved = self.store.update(REQUEST_KIND, item.id, {**item.data, "login": now_login.to_dict()},
+                                      expected_version=item.version)
+            if saved is None:  # someone else changed it meanwhile: theirs wins
+                return self.get(item.id)
+            return Result(item.id, now_login, version=saved.version)
+        return Result(item.id, login, version=item.version)
+
+    def _active_for_user(self, user_id: str) -> list[mitid.Login]:
+        now = self.clock()
+        logins = (mitid.tick(mitid.Login.from_dict(i.data["login"]), now)
+                  for i in self.store.find(REQUEST_KIND, key=mitid.normalise_user_id(user_id)))
+        return [login for login in logins if login.active]
+
+    # ---- the kiosk -----------------------------------------------------------------------------------------
+    def start(self, visit_id: str, typed_user_id: str, persona_user_id: str | None,
+              require_pin: bool = False, authenticator: str = "app") -> Result:
+        """CONTINUE in the box: check the user ID, refuse a second active login of it, choose the
+        authenticator MitID remembers (the app by default) and issue the phone token."""
+        now = self.clock()
+        account = self.account(visit_id, persona_user_id)
+        busy = bool(account) and bool(self._active_for_user(account.user_id))
+        outcome = mitid.start(typed_user_id, account, now, others_active=busy, require_pin=require_pin,
+                              ttl=request_seconds())
+        if not outcome.ok:
+            return Result(None, None, outcome.error, outcome.params)
+        chosen = mitid.choose(outcome.login, account, authenticator, now)
+        login = chosen.login if chosen.login else outcome.login
+        request_id = secrets.token_urlsafe(16)
+        self.store.put(REQUEST_KIND, request_id, {"visit_id": visit_id, "login": login.to_dict()},
+                       visit_id=visit_id, key=mitid.normalise_user_id(login.user_id))
+        token = self._issue_token(request_id, visit_id)
+        result = self.get(request_id)
+        return Result(request_id, result.login, chosen.error, chosen.params, token, result.version)
+
+    def _issue_token(self, request_id: str, visit_id: str) -> str:
+        """A fresh phone token for the request; any earlier token of it stops working."""
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        digest = token_hash(token)
+        for _attempt in range(5):
+            item = self.store.get(REQUEST_KIND, request_id)
+            old = item.data.get("token_hash")
+            if self.store.update(REQUEST_KIND, request_id, {**item.data, "token_hash": digest},
+                                 expected_version=item.version) is not None:
+                if old:
+                    self.store.delete(TOKEN_KIND, old)
+                self.store.put(TOKEN_KIND, digest, {"request_id": request_id}, visit_id=visit_id)
+                return token
+        raise RuntimeError("could not issue a token")  # five lost races in a row: the store is misbehaving
+
+    def reissue_token(self, visit_id: str, request_id: str) -> str | None:
+        """The kiosk after a reload: it no longer knows its token (only the hash is kept), so it gets a new one."""
+        loaded = self._load(request_id)
+        if not loaded or loaded[0].data.get("visit_id") != visit_id or not loaded[1].active:
+            return None
+        return self._issue_token(request_id, visit_id)
+
+    def kiosk(self, visit_id: str, request_id: str, action: str, *args) -> Result:
+        """Apply a kiosk-side step (see KIOSK_STEPS) to the visit's own request."""
+        loaded = self._load(request_id)
+        if not loaded or loaded[0].data.get("visit_id") != visit_id:
+            return Result(None, None, "mitid.error.no_request")
+        return self._apply(request_id, KIOSK_STEPS[action], args, via="kiosk")
+
+    # ---- the phone -----------------------------------------------------------------------------------------
+    def resolve(self, token: str) -> Result:
+        """The request a phone token names, or the reason it cannot be used (message key)."""
+        item = self.store.get(TOKEN_KIND, token_hash(token)) if token else None
+        if item is None:
+            return Result(None, None, "mitid.phone.invalid_token")
+        current = self.get(item.data["request_id"])
+        if current.login is None:
+            return Result(None, None, "mitid.phone.invalid_token")
+        return Result(current.request_id, current.login, _token_problem(current.login), version=current.version)
+
+    def phone(self, token: str, request_id: str, action: str, *args, via: str = "phone") -> Result:
+        """Apply an app-side step (swipe, reject, enter_pin) with the token, to the request it names.
+        ``via`` is "phone" (the visitor's own phone) or "onscreen" (the phone drawn on the kiosk)."""
+        found = self.resolve(token)
+        if found.request_id is None:
+            return found
+        if found.request_id != request_id:
+            return Result(request_id, None, "mitid.phone.foreign_token")
+        if found.error:
+            return found
+        return self._apply(request_id, PHONE_STEPS[action], args, via=via, token=token)
+
+    def claim_with_code(self, user_id: str, code: str) -> Result:
+        """The simulated app without a QR scan: the user ID and the 4-digit code from the screen give the
+        phone a token for the pending request (wrong codes count; the third cancels the request)."""
+        for item in self.store.find(REQUEST_KIND, key=mitid.normalise_user_id(user_id)):
+            login = mitid.tick(mitid.Login.from_dict(item.data["login"]), self.clock())
+            if login.state == mitid.PENDING and login.channel == "code4":
+                result = self._apply(item.id, PHONE_STEPS["enter_code4"], (code,), via="phone")
+                if result.ok:
+                    return Result(item.id, result.login, token=self._issue_token(item.id, item.visit_id),
+                                  version=result.version)
+                return result
+        return Result(None, None, "mitid.phone.no_pending_for_code")
+
+    # ---- the common path ---------------------------------------------------------------------------------
+    def _apply(self, request_id: str, step: "Step", args: tuple, via: str, token: str | None = None) -> Result:
+        for _attempt in range(5):
+            item, login = self._load(request_id)
+            if token is not None and item.data.get("token_hash") != token_hash(token):
+                return Result(request_id, login, "mitid.phone.invalid_token")  # replaced by a newer token
+            visit_id = item.data["visit_id"]
+            account = self.account(visit_id, login.user_id) if step.needs_account else None
+            outcome = step.run(login, account, self.clock(), *args)
+            new_login = outcome.login or login
+            if new_login.to_dict() == login.to_dict():
+                return Result(request_id, login, outcome.error, outcome.params, version=item.version)
+            saved = self.store.update(REQUEST_KIND, request_id, {**item.data, "login": new_login.to_dict()},
+                                      expected_version=item.version)
+            if saved is None:
+                continue  # lost a race (a replayed token, kiosk and phone at once): decide on the winner's state
+            if account is not None:
+                self._save_account(visit_id, account, outcome.account)
+            if new_login.state == mitid.APPROVED and login.state != mitid.APPROVED:
+                self._log_visit_in(visit_id, new_login, via)
+            return Result(request_id, new_login, outcome.error, outcome.params, version=saved.version)
+        return Result(request_id, None, "mitid.error.busy")
+
+    def _log_visit_in(self, visit_id: str, login: mitid.Login, via: str) -> None:
+        method = mitid.method_code(login, via)
+        visits.update(self.store, visit_id, login={"user_id": login.user_id, "method": method,
+                                                    "at": login.decided_at})
+        visits.track(self.store, visits.get(self.store, visit_id), "login", method)
+
+
+def _token_problem(login: mitid.Login) -> str | None:
+    """Why a token for this login can no longer approve anything (None: it still can)."""
+    if login.state in (mitid.PENDING, mitid.AWAITING_PIN):
+        return None
+    return {mitid.APPROVED: "mitid.phone.used", mitid.REJECTED: "mitid.phone.used",
+            mitid.EXPIRED: "mitid.phone.expired", mitid.CANCELLED: "mitid.phone.cancelled"}.get(
+        login.state, "mitid.phone.not_waiting")
+
+
+@dataclass(frozen=True)
+class Step:
+    """A pure transition adapted to one call shape: run(login, account, now, *args) -> Outcome."""
+    run: Callable[..., mitid.Outcome]
+    needs_account: bool = False
+
+
+KIOSK_STEPS = {
+    "choose": Step(lambda lo, acc, now, auth, channel="qr": mitid.choose(lo, acc, auth, now, channel), True),
+    "set_channel": Step(lambda lo, acc, now, channel: mitid.set_channel(lo, channel, now)),
+    "change_method": Step(lambda lo, acc, now: mitid.change_method(lo, now)),
+    "cancel": Step(lambda lo, acc, now: mitid.cancel(lo, now)),
+    "enter_code": Step(lambda lo, acc, now, code: mitid.enter_code(lo, acc, code, now), True),
+    "enter_password": Step(lambda lo, acc, now, password: mitid.enter_password(lo, acc, password, now), True),
+    "press_chip_button": Step(lambda lo, acc, now: mitid.press_chip_button(lo, now)),
+}
+PHONE_STEPS = {
+    "swipe": Step(lambda lo, acc, now: mitid.app_swipe(lo, now)),
+    "reject": Step(lambda lo, acc, now: mitid.app_reject(lo, now)),
+    "enter_pin": Step(lambda lo, acc, now, pin: mitid.app_enter_pin(lo, acc, pin, now), True),
+    "enter_code4": Step(lambda lo, acc, now, code: mitid.enter_code4(lo, code, now)),
+}

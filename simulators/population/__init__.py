@@ -1,0 +1,1 @@
+"""The synthetic population: CPR, citizens, households, occupations, personas, life histories."""

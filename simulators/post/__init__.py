@@ -1,0 +1,1 @@
+"""Digital Post: letter templates, the postbox, composing, views, life letters, PDFs."""

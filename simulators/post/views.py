@@ -1,0 +1,70 @@
+"""What the mailbox shows of a stored letter: the rendered view in a language, and the list's filter and search.
+
+A *view* is a plain dict: letter_id, folder, read, outgoing, party (sender id, or the recipient for the
+visitor's own messages), party_name, subject, body, date (datetime), attachment, attachment_file (PDF name),
+upload (the visitor's attached file: name/type/size), replyable, assumption, origin, template.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from simulators.post import letters
+from simulators.post.postbox import is_outgoing
+
+
+def letter_values(letter: dict, persona: dict | None) -> dict:
+    """Placeholder values: the persona's fields, overridden by the letter's own parameters."""
+    return {**letters.persona_params(persona), **(letter.get("params") or {})}
+
+
+def letter_date(letter: dict) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(letter["date"]))
+
+
+def render(letter: dict, lang: str, persona: dict | None) -> dict:
+    values = letter_values(letter, persona)
+    if is_outgoing(letter):
+        party = letter.get("recipient", "")
+        subject, body = letter.get("subject_text", ""), letter.get("body_text", "")
+        meta = {"assumption": False}
+    else:
+        party = letter.get("sender", "")
+        meta = letters.render(letter["template"], lang, values, strict=False)
+        subject, body = meta["subject"], meta["body"]
+    date = letter_date(letter)
+    template = letters.templates().get(letter.get("template") or "", {})
+    stem = template.get("attachment_name") or (letter.get("template") or "besked").replace("_", "-")
+    return {
+        "letter_id": letter["letter_id"], "folder": letter["folder"], "read": bool(letter["read"]),
+        "outgoing": is_outgoing(letter), "party": party, "party_name": letters.sender_name(party, lang, values),
+        "subject": subject, "body": body, "date": date,
+        "attachment": bool(letter.get("attachment")), "attachment_file": f"{stem}-{date:%Y-%m-%d}.pdf",
+        "upload": letter.get("upload"), "replyable": bool(letter.get("replyable")) and not is_outgoing(letter),
+        "assumption": bool(meta.get("assumption")), "origin": letter.get("origin", ""),
+        "template": letter.get("template"),
+    }
+
+
+def party_options(views: list[dict]) -> list[str]:
+    """The distinct sender (or recipient) names in a list, sorted, for the sender filter."""
+    return sorted({view["party_name"] for view in views}, key=str.casefold)
+
+
+def matches(view: dict, query: str) -> bool:
+    """Every word of the query occurs (case-insensitively) in the subject, the text or the sender's name."""
+    haystack = " ".join((view["subject"], view["body"], view["party_name"])).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+def filter_views(views: list[dict], party_name: str | None = None, query: str = "") -> list[dict]:
+    """Filter by sender name and search words; newest first."""
+    found = [view for view in views
+             if (not party_name or view["party_name"] == party_name) and matches(view, query or "")]
+    return sorted(found, key=lambda view: view["date"], reverse=True)
+
+
+def page(views: list[dict], number: int, size: int) -> tuple[list[dict], int]:
+    """One page of a list (1-based, clamped) and the number of pages."""
+    pages = max(1, -(-len(views) // size))
+    number = min(max(1, number), pages)
+    return views[(number - 1) * size: number * size], pages

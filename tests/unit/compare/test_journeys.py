@@ -1,0 +1,142 @@
+"""Life-event journeys: every step is sourced or flagged as an assumption, every text exists in de/en/da, the
+summaries add up, the loader refuses bad entries, and the race plays both journeys on one time axis."""
+import copy
+import tomllib
+
+import pytest
+
+from simulators.compare import journeys
+from simulators.core.i18n import LANGS
+from ui.compare.race import race_figure, state_at, step_ends
+
+ALL = journeys.load()
+RAW = tomllib.loads((journeys.DATA_DIR / "journeys.toml").read_text(encoding="utf-8"))
+SOURCES = tomllib.loads((journeys.DATA_DIR / "journeys_sources.toml").read_text(encoding="utf-8"))
+
+
+def test_every_event_exists_for_both_countries():
+    assert set(ALL) == {(e, c) for e in journeys.EVENTS for c in ("DK", "DE")}
+    assert set(journeys.EVENT_KEYS) == set(journeys.EVENTS) == set(journeys.EVENT_ICONS)
+
+
+@pytest.mark.parametrize("key", sorted(ALL))
+def test_every_step_has_a_source_or_an_assumption_flag(key):
+    for number, step in enumerate(ALL[key].steps, start=1):
+        assert step.sources or "step" in step.assumptions, (key, number)
+        assert set(step.assumptions) <= set(journeys.ASSUMPTION_FIELDS)
+        for source in step.sources:
+            assert source.title and source.url.startswith("http"), (key, number)
+
+
+@pytest.mark.parametrize("key", sorted(ALL))
+def test_every_text_exists_in_all_three_languages(key):
+    journey = ALL[key]
+    texts = [s.texts for s in journey.steps] + [a.texts for a in journey.amounts]
+    texts += [part.texts for part in (journey.deadline, journey.note) if part]
+    for entry in texts:
+        assert set(entry) == set(LANGS) and all(entry[lang].strip() for lang in LANGS), (key, entry)
+        assert len({entry[lang] for lang in LANGS}) > 1 or len(entry["en"]) < 12, (key, "untranslated", entry)
+
+
+def test_amounts_and_deadlines_have_sources():
+    for key, journey in ALL.items():
+        for amount in journey.amounts:
+            assert amount.sources and amount.currency in ("DKK", "EUR"), key
+        for part in (journey.deadline, journey.note):
+            assert part is None or part.sources, key
+
+
+def test_every_source_id_in_the_data_file_is_known_and_every_source_is_used():
+    used = set()
+    for entry in RAW["journey"]:
+        for part in [*entry.get("step", []), *entry.get("amount", []), entry.get("deadline") or {},
+                     entry.get("note") or {}]:
+            used |= set(part.get("source", []))
+    for fact in tomllib.loads((journeys.DATA_DIR / "learn.toml").read_text(encoding="utf-8"))["fact"]:
+        used |= set(fact["source"])
+    assert used <= set(SOURCES)
+    assert set(SOURCES) - used == set(), "sources nobody cites"
+
+
+def _parse_with(mutate):
+    doc = copy.deepcopy(RAW)
+    mutate(doc)
+    return journeys.parse(doc, SOURCES)
+
+
+def test_a_step_without_source_or_flag_is_rejected():
+    def drop_source(doc):
+        del doc["journey"][0]["step"][1]["source"]
+
+    with pytest.raises(ValueError, match="journey moving/DK step 2: no source and not flagged"):
+        _parse_with(drop_source)
+
+
+def test_a_missing_translation_is_rejected():
+    def drop_danish(doc):
+        doc["journey"][3]["step"][0]["da"] = " "
+
+    with pytest.raises(ValueError, match="text missing in da"):
+        _parse_with(drop_danish)
+
+
+def test_an_unknown_source_id_and_an_unknown_channel_are_rejected():
+    with pytest.raises(ValueError, match="unknown source id"):
+        _parse_with(lambda doc: doc["journey"][0]["step"][0].update(source=["nowhere"]))
+    with pytest.raises(ValueError, match="channel 'fax'"):
+        _parse_with(lambda doc: doc["journey"][0]["step"][0].update(channel="fax"))
+
+
+def test_a_missing_journey_is_rejected():
+    with pytest.raises(ValueError, match="journeys missing: business/DE"):
+        _parse_with(lambda doc: doc["journey"].pop())
+
+
+def test_summary_counts_required_steps_visits_and_days():
+    moving_de = ALL[("moving", "DE")].summary()
+    assert (moving_de.visits, moving_de.days, moving_de.days_max) == (1, 24, 47)
+    divorce_de = ALL[("divorce", "DE")].summary()
+    assert divorce_de.days == 365 and divorce_de.days_max == 1095
+    assert ALL[("moving", "DK")].summary().visits == 0
+    newborn_dk = ALL[("newborn", "DK")].summary()
+    assert newborn_dk.optional_steps == 1 and newborn_dk.steps == len(ALL[("newborn", "DK")].steps) - 1
+
+
+def test_child_benefit_is_automatic_in_denmark_and_applied_for_in_germany():
+    dk_channels = {s.channel for s in ALL[("newborn", "DK")].steps if "benefit" in s.text("en").lower()}
+    de_channels = {s.channel for s in ALL[("newborn", "DE")].steps if "apply" in s.text("en").lower()}
+    assert dk_channels == {"automatic"} and de_channels == {"online"}
+
+
+def test_race_state_progresses_to_each_journeys_total():
+    dk, de = ALL[("tax", "DK")], ALL[("tax", "DE")]
+    total_de = step_ends(de)[-1][0]
+    assert state_at(de, 0) == (0, 1)
+    assert state_at(de, 20)[1] == 3  # account (14 days) done, filing (no duration), waiting for the assessment
+    assert state_at(de, total_de + 5) == (total_de, 0)
+    assert state_at(dk, 0) == (0, 0)  # nothing to wait for
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_race_figure_plays_both_countries_on_one_axis(lang):
+    dk, de = ALL[("divorce", "DK")], ALL[("divorce", "DE")]
+    fig = race_figure(dk, de, lang)
+    assert {t.meta["country"] for t in fig.data} == {"DK", "DE"}
+    assert len(fig.frames) >= 30 and fig.layout.updatemenus[0].buttons[0].method == "animate"
+    last = fig.frames[-1].data
+    assert max(t.x[0] for t in last if t.type == "bar") == pytest.approx(365)
+    assert fig.layout.title.text.replace("<br>", " ").startswith(
+        {"de": "Scheidung", "en": "Divorce", "da": "Skilsmisse"}[lang])
+
+
+def test_learn_facts_are_sourced_in_three_languages():
+    facts = journeys.learn_facts()
+    assert [f.fact_id for f in facts] == ["base_register", "one_eid", "digital_post"]
+    for fact in facts:
+        assert fact.body.sources and set(fact.title) == set(LANGS)
+        assert all(fact.body.text(lang) for lang in LANGS)
+
+
+@pytest.mark.parametrize("value, expected", [("moving", "moving"), (" Divorce ", "divorce"), ("x", None), (None, None)])
+def test_event_query_values_are_normalised(value, expected):
+    assert journeys.normalise_event(value) == expected

@@ -1,0 +1,68 @@
+"""The store's contract, run on SQLite and (when configured) on PostgreSQL."""
+import threading
+import uuid
+
+import pytest
+
+from simulators.core.store import MIGRATIONS
+from tests.helpers.stores import ENGINES, store_on
+
+@pytest.fixture(params=ENGINES)
+def store(request, tmp_path):
+    return store_on(request.param, tmp_path, clear_postgres=True)
+
+
+def test_put_get_find_and_versions(store):
+    store.put("letter", "a", {"subject": "Hej æøå"}, visit_id="v1")
+    store.put("letter", "b", {"subject": "x"}, visit_id="v2", key="k")
+    assert store.get("letter", "a").data == {"subject": "Hej æøå"}
+    assert [i.id for i in store.find("letter", visit_id="v1")] == ["a"]
+    assert [i.id for i in store.find("letter", key="k")] == ["b"]
+    assert store.put("letter", "a", {"subject": "y"}, visit_id="v1").version == 2
+    assert store.get("nothing", "a") is None
+
+
+def test_conditional_update_lets_only_one_writer_win(store):
+    item = store.put("auth_request", "r", {"status": "pending"})
+    assert store.update("auth_request", "r", {"status": "approved"}, expected_version=item.version)
+    assert store.update("auth_request", "r", {"status": "approved"}, expected_version=item.version) is None
+    assert store.get("auth_request", "r").data["status"] == "approved"
+
+
+def test_delete_visit_removes_everything_of_that_visit_only(store):
+    store.put("visit", "v1", {"x": 1})
+    store.put("letter", "a", {}, visit_id="v1")
+    store.put("submission", "s", {}, visit_id="v1")
+    store.put("letter", "b", {}, visit_id="v2")
+    assert store.count(visit_id="v1") == 3
+    assert store.delete_visit("v1") == 3
+    assert store.count(visit_id="v1") == 0
+    assert store.get("letter", "b") is not None
+
+
+def test_events_are_appended_and_read_back(store):
+    store.add_event("tag1", "login", detail="own_phone", lang="de", mode="kiosk")
+    store.add_event("tag1", "flow_completed", detail="moving", lang="de", mode="kiosk")
+    events = store.events()
+    assert [e["event"] for e in events] == ["login", "flow_completed"]
+    assert events[0]["detail"] == "own_phone" and events[0]["lang"] == "de"
+
+
+def test_schema_is_at_the_latest_version(store):
+    assert store.schema_version() == max(MIGRATIONS)
+
+
+def test_concurrent_writers_lose_nothing(store):
+    kind = "t" + uuid.uuid4().hex[:6]
+
+    def writer(n):
+        for i in range(60):
+            store.put(kind, f"{n}-{i}", {"n": n, "i": i}, visit_id=f"w{n}")
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert store.count(kind) == 240
+    assert all(store.get(kind, f"{n}-59").data == {"n": n, "i": 59} for n in range(4))

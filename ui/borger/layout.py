@@ -1,0 +1,158 @@
+"""Shared pieces of the simulated borger.dk pages: login guard with idle logout, the DKFDS two-row header
+("borger.dk (simulation)", the logged-in persona, "Log af"; solution title and authority), and renderers for the
+flow framework's notes and display values (simulators.borger.framework)."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import time
+
+import streamlit as st
+
+from simulators.post import letters
+from simulators.borger import portal
+from simulators.borger.framework import Option, format_params
+from ui.shell import guards
+from ui.shell import session
+from ui.shell.i18n import date, lang, money, t
+
+ACTIVITY_KEY = "borger_seen_at"
+NOTE_ICONS = {"info": "ℹ️", "warning": "⚠️", "success": "✅", "assumption": "🧩", "source": "📚"}
+_CSS = """
+<style>
+.bdk-header {border-bottom: 4px solid #44831E; padding: .3rem 0 .5rem 0; margin-bottom: .3rem;}
+.bdk-portal {font-size: 1.55rem; font-weight: 700; color: #1A1A1A; letter-spacing: -.01em;}
+.bdk-portal span {color: #44831E;}
+.bdk-portal small {font-size: .85rem; font-weight: 400; color: #707070; margin-left: .4rem;}
+.bdk-user {text-align: right; color: #454545; font-size: .95rem; padding-top: .4rem; line-height: 1.3;}
+.bdk-user small {color: #707070; font-size: .78rem;}
+.bdk-solution {background: #F5F5F5; border-bottom: 1px solid #DCDCDC; padding: .6rem 1rem; margin: 0 0 1rem 0;}
+.bdk-solution b {font-size: 1.15rem;} .bdk-solution span {color: #454545; margin-left: .8rem;}
+.bdk-steps {list-style: none; padding: 0; margin: 0; border-left: 2px solid #DCDCDC;}
+.bdk-steps li {padding: .45rem .8rem; color: #707070; position: relative;}
+.bdk-steps li.done {color: #358000;} .bdk-steps li.current {color: #1A1A1A; font-weight: 700;
+  border-left: 4px solid #44831E; margin-left: -3px; background: #F5F5F5;}
+.bdk-receipt {border: 2px solid #358000; background: #DDF7CE; padding: 1rem 1.2rem; border-radius: 4px;}
+.bdk-receipt b {font-size: 1.3rem;}
+.bdk-shortcuts {border-top: 4px solid #44831E; background: #F5F5F5; padding: .8rem 1rem;}
+@media (max-width: 640px) {  /* a phone shows "Step x of y" instead; its empty column would leave a gap */
+  [data-testid="stColumn"]:has(> div .bdk-steps), .bdk-steps {display: none;} .bdk-user {text-align: left;}}
+</style>
+"""
+
+
+def guard(path: str) -> tuple[dict, dict]:
+    """Mode and login guard; ends the login after the idle time. Returns (visit, persona)."""
+    guards.page_allowed(path)
+    visit = guards.require_login()
+    now = time.time()
+    if portal.idle_expired(visit.get(ACTIVITY_KEY), now):
+        session.update_visit(login=None, **{ACTIVITY_KEY: None})
+        session.track("borger_idle_logout")
+        st.warning(t("borger.idle_logged_out", minutes=portal.IDLE_MINUTES))
+        guards.require_login()
+    if portal.should_record_activity(visit.get(ACTIVITY_KEY), now):
+        visit = session.update_visit(**{ACTIVITY_KEY: now}) or visit
+    return visit, session.persona()
+
+
+def log_off() -> None:
+    session.update_visit(login=None, **{ACTIVITY_KEY: None})
+    session.track("logout", "borger")
+    st.switch_page("pages/welcome.py")
+
+
+def header(persona: dict, flow=None) -> None:
+    """DKFDS header: row 1 portal name, logged-in user, "Log af"; row 2 (flow pages) solution and authority."""
+    st.html(_CSS)
+    with st.container(key="bdk_header"):
+        left, right, button = st.columns([3, 3, 1], vertical_alignment="center")
+        left.html('<div class="bdk-portal"><span>borger</span>.dk'
+                  f'<small>{html.escape(t("borger.portal_simulation"))}</small></div>')
+        right.html(f'<div class="bdk-user">👤 {html.escape(t("borger.logged_in_as", name=persona["full_name"]))}'
+                   f'<br><small>⏱️ {html.escape(t("borger.idle_note", minutes=portal.IDLE_MINUTES))}</small></div>')
+        if button.button(t("borger.log_off"), key="bdk_log_off", width="stretch"):
+            log_off()
+        st.html('<div class="bdk-header"></div>')
+    if flow is not None:
+        st.html(f'<div class="bdk-solution"><b>{html.escape(t(flow.title_key))}</b>'
+                f'<span>{html.escape(authority_name(flow.authority, persona))}</span></div>')
+
+
+def authority_name(authority_id: str | None, persona: dict, params: dict | None = None) -> str:
+    if not authority_id:
+        return ""
+    values = {**letters.persona_params(persona), **(params or {})}
+    return letters.sender_name(authority_id, lang(), values)
+
+
+def text(key: str, params: dict | None = None) -> str:
+    """A catalog text with params formatted for the language (dates, money, percentages)."""
+    return t(key, **format_params(params or {}, lang()))
+
+
+def option_label(option: Option) -> str:
+    return text(option.label_key, option.params) if option.label_key else str(option.label or option.value)
+
+
+def shown(value: dict | None) -> str:
+    """A framework Display value as plain text."""
+    if not value:
+        return "–"
+    if "key" in value:
+        return text(value["key"], value.get("params"))
+    if "date" in value:
+        return date(dt.date.fromisoformat(value["date"]), "long")
+    if "dkk" in value:
+        return money(value["dkk"])
+    if "list" in value:
+        return ", ".join(shown(v) for v in value["list"]) or "–"
+    return str(value.get("text", "–"))
+
+
+def notes(items: list[dict] | None) -> None:
+    for note in items or []:
+        kind = note.get("kind", "text")
+        if kind == "rows":
+            rows(note.get("rows", []), note.get("key"), note.get("params"))
+            continue
+        body = text(note["key"], note.get("params"))
+        if kind == "info":
+            st.info(body, icon=NOTE_ICONS["info"])
+        elif kind == "warning":
+            st.warning(body, icon=NOTE_ICONS["warning"])
+        elif kind == "success":
+            st.success(body, icon=NOTE_ICONS["success"])
+        elif kind in ("assumption", "source"):
+            label = t("borger.assumption") if kind == "assumption" else t("borger.source")
+            st.caption(f"{NOTE_ICONS[kind]} **{label}:** {body}")
+        else:
+            st.markdown(body)
+
+
+def rows(items: list[dict], caption_key: str | None = None, caption_params: dict | None = None) -> None:
+    """Label/value rows as a two-column table (escaped text in st.html)."""
+    cells = "".join(
+        f'<tr><td style="padding:.35rem .8rem .35rem 0;color:#454545">{html.escape(text(r["label_key"], r.get("params")))}'
+        f'</td><td style="padding:.35rem 0;font-weight:600;text-align:right">{html.escape(shown(r.get("value")))}</td></tr>'
+        for r in items)
+    caption = f'<caption style="text-align:left;font-weight:700;padding-bottom:.3rem">' \
+              f'{html.escape(text(caption_key, caption_params))}</caption>' if caption_key else ""
+    st.html(f'<table style="border-collapse:collapse;width:100%;max-width:640px;border-top:1px solid #DCDCDC">'
+            f"{caption}{cells}</table>")
+
+
+def steps_indicator(titles: list[str], current: int) -> None:
+    """The vertical DKFDS step indicator; ``current`` == len(titles) means "check your answers"."""
+    items = []
+    for i, title in enumerate(titles + [t("borger.check_answers")]):
+        css = "done" if i < current else "current" if i == current else ""
+        mark = "✓ " if i < current else f"{i + 1}. " if i < len(titles) else ""
+        items.append(f'<li class="{css}">{html.escape(mark + title)}</li>')
+    st.html(f'<ol class="bdk-steps" aria-label="{html.escape(t("borger.steps_label"))}">{"".join(items)}</ol>')
+
+
+def page_registered(path: str) -> bool:
+    from ui.shell import navigation
+
+    return any(p.path == path for p in navigation.PAGES)

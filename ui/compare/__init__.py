@@ -1,0 +1,1 @@
+"""Streamlit pieces and plotly figures of Denmark vs Germany."""

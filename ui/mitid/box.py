@@ -1,0 +1,186 @@
+"""The kiosk's MitID-style box, one function per step. Inspired by MitID's web login, deliberately not a replica:
+own frame and colours, no logo, no mitid.dk address, a SIMULATION label on top."""
+from __future__ import annotations
+
+import html
+import io
+import os
+
+import segno
+import streamlit as st
+
+from simulators.mitid import login as mitid
+from simulators.mitid.service import MitIDService, phone_url, public_base_url
+from ui.shell import session
+from ui.shell.i18n import t
+from ui.mitid.phone_app import clock_time, duration, message, mmss
+
+METHOD_KEYS = {"app": "mitid.method.app", "code_display": "mitid.method.code_display",
+               "audio_code_reader": "mitid.method.audio_code_reader", "chip": "mitid.method.chip"}
+CHANNEL_KEYS = {"qr": "mitid.channel.qr", "code4": "mitid.channel.code4", "onscreen": "mitid.channel.onscreen"}
+CODE_TITLE_KEYS = {"code_display": "mitid.code.title_code_display",
+                   "audio_code_reader": "mitid.code.title_audio_code_reader"}
+
+
+def base_url() -> str:
+    return public_base_url(os.environ.get("DDS_PUBLIC_URL"), st.context.url)
+
+
+@st.cache_data(show_spinner=False, max_entries=256, ttl="10m")
+def qr_png(address: str) -> bytes:
+    """The QR code as PNG, made here (segno): no external service ever sees the token. Cached per address
+    (~17 ms to make; the page reruns while the visitor looks for the phone), gone after the login's lifetime."""
+    buffer = io.BytesIO()
+    segno.make(address, error="m").save(buffer, kind="png", scale=10, border=2, dark="#23395B")
+    return buffer.getvalue()
+
+
+def address_html(address: str) -> str:
+    """The phone address, readable for those who cannot scan. On the kiosk it is text only: a tap on a link there
+    would take the kiosk itself away from the login."""
+    if session.mode() == "kiosk":
+        return f'<code data-testid="mitid-phone-link">{html.escape(address)}</code>'
+    return (f'<a data-testid="mitid-phone-link" href="{html.escape(address)}" target="_blank" rel="noopener">'
+            f'{html.escape(address)}</a>')
+
+
+def header(service_name: str, reference: str) -> None:
+    """Top of the box: where you log on and what you approve (as MitID shows it, DOMAIN.md §1.2)."""
+    st.html(f'<div class="mitid-top"><h1 class="mitid-h1">🔐 {html.escape(t("mitid.box.service", service=service_name))}'
+            f'</h1>'
+            f'<span class="mitid-sim">{html.escape(t("mitid.sim_label"))}</span></div>'
+            f'<div class="mitid-ref"><small>{html.escape(t("mitid.box.you_approve"))}</small><br>'
+            f'<b>{html.escape(t(reference, service=service_name))}</b></div>')
+
+
+def show_error(key: str | None, params: dict | None = None) -> None:
+    if key:
+        st.error(message(key, params), icon="⚠️")
+
+
+def _fill(key: str, value: str) -> None:
+    st.session_state[key] = value
+
+
+def user_id_step(svc: MitIDService, visit_id: str, persona_user_id: str | None) -> tuple[str, str] | None:
+    """User ID + CONTINUE. Returns (request id, phone token) when a login was started."""
+    st.markdown(f"**{t('mitid.user_id.prompt')}**")
+    if persona_user_id:
+        st.caption(t("mitid.user_id.hint", user_id=persona_user_id))
+        st.button(t("mitid.user_id.use_demo"), key="mitid_use_demo", icon="🪪", on_click=_fill,
+                  args=("mitid_user_id", persona_user_id), width="stretch")
+    else:
+        st.warning(t("mitid.user_id.no_mitid"), icon="ℹ️")
+    with st.form("mitid_user_id_form", border=False):
+        typed = st.text_input(t("mitid.user_id.label"), key="mitid_user_id", placeholder=persona_user_id or "")
+        pin = st.checkbox(t("mitid.user_id.require_pin"), key="mitid_require_pin")
+        pressed = st.form_submit_button(t("mitid.continue"), type="primary", width="stretch")
+    st.caption(f"🛡️ {t('mitid.user_id.never_real')}")
+    if not pressed:
+        return None
+    result = svc.start(visit_id, typed, persona_user_id, require_pin=pin)
+    if result.request_id is None:
+        show_error(result.error, result.params)
+        return None
+    return result.request_id, result.token
+
+
+def _set_channel(svc: MitIDService, visit_id: str, request_id: str, key: str) -> None:
+    if st.session_state.get(key):  # None: the visitor tapped the selected one again
+        svc.kiosk(visit_id, request_id, "set_channel", st.session_state[key])
+
+
+def countdown(login: mitid.Login, now: float) -> None:
+    st.html(f'<div class="mitid-countdown" data-testid="mitid-countdown">⏱️ '
+            f'{html.escape(t("mitid.countdown", time=mmss(login.seconds_left(now))))}</div>')
+
+
+def app_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Login, token: str) -> None:
+    """The app request: QR code, 4-digit code or on-screen phone — the same request behind all three."""
+    if login.state == mitid.AWAITING_PIN:
+        st.info(t("mitid.app.waiting_pin"), icon="🔢")
+        return
+    st.markdown(f"#### {t('mitid.app.title')}")
+    key = f"mitid_channel_{request_id}"
+    if st.session_state.get(key) != login.channel:  # the store is the truth (a reload, another tab)
+        st.session_state[key] = login.channel
+    st.segmented_control(t("mitid.channel.label"), list(mitid.CHANNELS), format_func=lambda c: t(CHANNEL_KEYS[c]),
+                         key=key, on_change=_set_channel, args=(svc, visit_id, request_id, key))
+    address = phone_url(base_url(), token)
+    if login.channel == "qr":
+        picture, words = st.columns([1, 1], vertical_alignment="center")
+        with picture, st.container(key="mitid_qr"):
+            st.image(qr_png(address), width=280)
+        words.write(t("mitid.qr.instructions"))
+        words.html(f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>{address_html(address)}</div>')
+    elif login.channel == "code4":
+        short = f"{base_url()}/mitid_phone"
+        marker = "@@address@@"  # the sentence is escaped as a whole, then the address element goes in
+        st.html(html.escape(t("mitid.code4.instructions", address=marker, user_id=login.user_id)).replace(
+            marker, address_html(short)))
+        st.html(f'<div class="mitid-code4" data-testid="mitid-code4">{html.escape(login.code4)}</div>')
+        st.caption(t("mitid.code4.why"))
+    else:
+        st.write(t("mitid.onscreen.instructions"))
+
+
+def _fill_code(account: mitid.Account, clock) -> None:
+    st.session_state["mitid_code_input"] = mitid.device_code(account, clock())  # the code at the tap
+
+
+def code_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Login, account: mitid.Account) -> None:
+    st.markdown(f"#### {t(CODE_TITLE_KEYS[login.authenticator])}")
+    st.button(t("mitid.code.fill"), key="mitid_code_fill", icon="📟", on_click=_fill_code,
+              args=(account, svc.clock))
+    with st.form("mitid_code_form", border=False):
+        code = st.text_input(t("mitid.code.label"), max_chars=6, key="mitid_code_input")
+        if st.form_submit_button(t("mitid.continue"), type="primary", width="stretch"):
+            svc.kiosk(visit_id, request_id, "enter_code", code)  # a wrong code is kept in login.error
+            st.rerun()
+
+
+def password_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Login, password: str) -> None:
+    title = "mitid.password.title_chip" if login.authenticator == "chip" else "mitid.password.title"
+    st.markdown(f"#### {t(title)}")
+    st.button(t("mitid.password.fill"), key="mitid_password_fill", icon="🔑", on_click=_fill,
+              args=("mitid_password_input", password))
+    with st.form("mitid_password_form", border=False):
+        typed = st.text_input(t("mitid.password.label"), type="password", key="mitid_password_input")
+        if st.form_submit_button(t("mitid.continue"), type="primary", width="stretch"):
+            svc.kiosk(visit_id, request_id, "enter_password", typed)
+            st.rerun()
+
+
+def chip_button_step(svc: MitIDService, visit_id: str, request_id: str) -> None:
+    st.markdown(f"#### {t('mitid.chip.press_title')}")
+    st.write(t("mitid.chip.connect"))
+    if st.button(t("mitid.chip.press"), type="primary", key="mitid_chip_press", icon="🔘", width="stretch"):
+        svc.kiosk(visit_id, request_id, "press_chip_button")
+        st.rerun()
+
+
+def method_step(svc: MitIDService, visit_id: str, request_id: str, account: mitid.Account, now: float) -> None:
+    st.markdown(f"#### {t('mitid.method.title')}")
+    any_suspended = False
+    for authenticator in mitid.AUTHENTICATORS:
+        until = mitid.suspended_until(account, authenticator, now) if account else None
+        label = t(METHOD_KEYS[authenticator])
+        if until:
+            any_suspended = True
+            label = f"{label} — {t('mitid.method.suspended', until=clock_time(until))}"
+        if st.button(label, key=f"mitid_choose_{authenticator}", disabled=bool(until), width="stretch"):
+            svc.kiosk(visit_id, request_id, "choose", authenticator)
+            st.rerun()
+    if any_suspended:
+        st.caption(t("mitid.assumption.suspension", duration=duration(mitid.SUSPEND_SECONDS)))
+
+
+def final_step(login: mitid.Login, request_id: str) -> None:
+    """Rejected, expired or cancelled: say so clearly and offer to try again."""
+    icon = {"rejected": "🛑", "expired": "⌛", "cancelled": "✖️"}.get(login.state, "ℹ️")
+    st.warning(message(login.error or "mitid.error.cancelled"), icon=icon)
+    if login.state == mitid.EXPIRED:
+        st.caption(t("mitid.assumption.expiry", duration=duration(login.ttl)))
+    if st.button(t("mitid.try_again"), type="primary", key="mitid_try_again", icon="🔁", width="stretch"):
+        st.session_state["mitid_dismissed"] = request_id
+        st.rerun()

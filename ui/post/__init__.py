@@ -1,0 +1,1 @@
+"""Streamlit pieces of Digital Post: mailbox list, letter, compose form, notice."""

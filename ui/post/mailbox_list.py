@@ -1,0 +1,109 @@
+"""The mailbox overview: the folder bar with unread counts, the folder tools, and the list of letters with its
+sender filter and search. Rules (counts, filter, search, paging) come from simulators.post.postbox / post_views."""
+from __future__ import annotations
+
+import streamlit as st
+
+from simulators.post import views as post_views
+from simulators.post import postbox
+from simulators.post.letters import escape_markdown
+from ui.post import state as post_state
+from ui.shell.i18n import date, number, t, time
+
+PAGE_SIZE = 12
+SYSTEM_FOLDER_KEYS = {"inbox": "post.folder.inbox", "sent": "post.folder.sent", "archive": "post.folder.archive",
+                      "deleted": "post.folder.deleted"}
+FOLDER_ICONS = {"inbox": "📥", "sent": "📤", "archive": "🗄️", "deleted": "🗑️"}
+LIST_CSS = """<style>
+[class*="st-key-post_row_"] {gap: .15rem;}
+[class*="st-key-post_row_unread_"] {border-left: 5px solid #44831E !important; background: #F6FAF3;}
+[class*="st-key-post_row_"] .stButton button {justify-content: flex-start; text-align: left; padding-left: 0;}
+[class*="st-key-post_row_"] .stButton button p {text-align: left;}
+</style>"""
+
+
+def folder_name(folder: dict) -> str:
+    return t(SYSTEM_FOLDER_KEYS[folder["id"]]) if folder["system"] else folder["name"]
+
+
+def folder_label(folder: dict, unread: int) -> str:
+    icon = FOLDER_ICONS.get(folder["id"], "📁")
+    name = escape_markdown(folder_name(folder))
+    return f"{icon} **{name} ({unread})**" if unread else f"{icon} {name}"
+
+
+def folder_bar(all_folders: list[dict], all_letters: list[dict]) -> None:
+    unread = postbox.unread_counts(all_letters)
+    current = st.session_state[post_state.FOLDER]
+    with st.container(horizontal=True, key="post_folder_bar"):
+        for folder in all_folders:
+            st.button(folder_label(folder, unread.get(folder["id"], 0)), key=f"post_folder_{folder['id']}",
+                      type="primary" if folder["id"] == current else "secondary",
+                      on_click=post_state.go_folder, args=(folder["id"],))
+
+
+def tools(current: dict) -> None:
+    with st.container(horizontal=True, key="post_tools"):
+        st.button(t("post.compose.new"), key="post_write_new", icon="✉️", type="primary",
+                  on_click=post_state.start_compose)
+        with st.popover(t("post.folders.new"), icon="➕", key="post_new_folder"):
+            st.text_input(t("post.folders.name"), key="post_new_folder_name", max_chars=postbox.FOLDER_NAME_MAX)
+            st.button(t("post.folders.create"), key="post_new_folder_create",
+                      on_click=post_state.create_folder, args=("post_new_folder_name",))
+        if not current["system"]:
+            st.button(t("post.folders.delete", name=escape_markdown(current["name"])), key="post_delete_folder",
+                      icon="🗑️", on_click=post_state.delete_folder, args=(current["id"],))
+
+
+def letter_list(views: list[dict], folder: dict) -> None:
+    st.subheader(escape_markdown(folder_name(folder)))
+    filters = st.columns([2, 3], vertical_alignment="bottom")
+    # labels fixed now: AppTest (and reruns) may call format_func outside this run's language context
+    sent = folder["id"] == "sent"
+    everyone = t("post.list.all_recipients") if sent else t("post.list.all_senders")
+    labels = {"": everyone, **{p: p for p in post_views.party_options(views)}}
+    party = filters[0].selectbox(t("post.list.recipient_filter") if sent else t("post.list.sender_filter"),
+                                 list(labels), format_func=labels.__getitem__, key="post_filter_sender")
+    query = filters[1].text_input(t("post.list.search"), key="post_search", placeholder=t("post.list.search_hint"))
+    found = post_views.filter_views(views, party or None, query)
+    if not found:
+        st.info(t("post.list.empty_search") if (party or query.strip()) else t("post.list.empty"))
+        return
+    rows, pages = post_views.page(found, st.session_state[post_state.PAGE], PAGE_SIZE)
+    st.html(LIST_CSS)
+    st.caption(t("post.list.count_one") if len(found) == 1 else t("post.list.count", count=number(len(found))))
+    for view in rows:
+        _row(view)
+    if pages > 1:
+        _pager(st.session_state[post_state.PAGE], pages)
+
+
+def _row(view: dict) -> None:
+    unread = not view["read"]
+    state = "unread_" if unread else ""
+    with st.container(border=True, key=f"post_row_{state}{view['letter_id']}"):
+        with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
+            party = escape_markdown(view["party_name"])
+            prefix = t("post.list.to") + " " if view["outgoing"] else ""
+            marks = [t("post.list.unread_mark")] if unread else []
+            marks += ["📎"] if view["attachment"] or view["upload"] else []
+            st.markdown(f"{'🔵 ' if unread else ''}{prefix}{'**' + party + '**' if unread else party}",
+                        width="content")
+            when = date(view["date"].date())
+            st.caption(" · ".join([when] + marks), width="content")
+        subject = escape_markdown(view["subject"])
+        st.button(f"**{subject}**" if unread else subject, key=f"post_open_{view['letter_id']}", type="tertiary",
+                  on_click=post_state.open_letter, args=(view["letter_id"],))
+
+
+def _pager(number: int, pages: int) -> None:
+    with st.container(horizontal=True, vertical_alignment="center", key="post_pager"):
+        st.button(t("post.list.previous"), key="post_page_prev", icon="◀️", disabled=number <= 1,
+                  on_click=post_state.turn_page, args=(-1,))
+        st.caption(t("post.list.page", page=number, pages=pages), width="content")
+        st.button(t("post.list.next"), key="post_page_next", icon="▶️", disabled=number >= pages,
+                  on_click=post_state.turn_page, args=(1,))
+
+
+def opened_at(view: dict) -> str:
+    return f"{date(view['date'].date(), 'long')}, {time(view['date'])}"

@@ -1,0 +1,50 @@
+"""The "you have new Digital Post" notification, as the real service sends an SMS or e-mail.
+
+``show()`` is cheap and safe to call on every run of every page (the header calls it): once the visitor is
+logged in, it announces each new letter caused by the visitor's actions exactly once (a toast) and returns the
+number of unread letters in the inbox; ``link(unread)`` shows a link to the mailbox with that count.
+``seed(visit_id)`` delivers the persona's life letters once per visit (the mailbox page calls it; a login could
+too, so that the count includes them from the start).
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from simulators.post import letters
+from simulators.post import life_letters
+from simulators.post import views as post_views
+from simulators.post import postbox
+from ui.shell import session
+from ui.shell.i18n import lang, t
+from ui.shell.resources import population, store
+
+PAGE = "pages/digital_post.py"
+
+
+def show() -> int:
+    current = session.visit()
+    if not current or not current.get("login"):
+        return 0
+    visit_id = current["visit_id"]
+    pending = postbox.pending_notices(store(), visit_id)
+    if pending:
+        persona = session.persona()
+        for letter in pending:
+            sender = letters.sender_name(letter["sender"], lang(), post_views.letter_values(letter, persona))
+            st.toast(t("post.notice.toast", sender=sender), icon="📬", duration="long")
+        postbox.mark_notified(store(), visit_id, [letter["letter_id"] for letter in pending])
+    return postbox.unread_counts(postbox.list_letters(store(), visit_id)).get("inbox", 0)
+
+
+def seed(visit_id: str) -> None:
+    """The persona's life in letters, delivered once per visit."""
+    if not life_letters.is_seeded(store(), visit_id):
+        persona = session.persona()
+        if persona is not None:
+            life_letters.seed_mailbox(store(), visit_id, persona, population())
+
+
+def link(unread: int) -> None:
+    """A link to the mailbox, with the unread count when there is post to read."""
+    label = t("post.notice.link_unread", count=unread) if unread else t("post.notice.link")
+    st.page_link(PAGE, label=label, icon="📬")

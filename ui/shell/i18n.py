@@ -1,0 +1,42 @@
+"""The visitor's language in Streamlit: ``t("key", **params)`` and locale formatting for the current language."""
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from simulators.core import i18n
+
+LANG_KEY = "lang"
+
+
+def lang() -> str:
+    return st.session_state.get(LANG_KEY) or i18n.DEFAULT_LANG
+
+
+def t(key: str, **params) -> str:
+    return i18n.translate(lang(), key, **params)
+
+
+def number(value, decimals: int | None = None) -> str:
+    return i18n.fmt_number(value, lang(), decimals)
+
+
+def money(amount, currency: str = "DKK", decimals: int = 0) -> str:
+    return i18n.fmt_money(amount, lang(), currency, decimals)
+
+
+def percent(value: float, decimals: int = 0) -> str:
+    return i18n.fmt_percent(value, lang(), decimals)
+
+
+def date(value: dt.date, fmt: str = "medium") -> str:
+    return i18n.fmt_date(value, lang(), fmt)
+
+
+def datetime(value: dt.datetime, fmt: str = "medium") -> str:
+    return i18n.fmt_datetime(value, lang(), fmt)
+
+
+def time(value, fmt: str = "short") -> str:
+    return i18n.fmt_time(value, lang(), fmt)

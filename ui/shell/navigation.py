@@ -1,0 +1,70 @@
+"""The page registry. Adding a page is one line in PAGES.
+
+Every page is registered on every run (so ``st.switch_page`` always finds it); a page is *shown* in the top
+navigation only in the modes listed for it and, with ``needs_login``, once the visitor is logged in. Pages that
+are hidden guard themselves at the top (see ``ui.shell.guards``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui.shell import session
+from ui.shell.i18n import lang, t
+
+ALL_MODES = ("explore", "kiosk", "presenter")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title_key: str
+    icon: str
+    url_path: str
+    modes: tuple[str, ...] = ALL_MODES
+    needs_login: bool = False
+    in_nav: bool = True
+    default: bool = False
+
+
+PAGES: list[PageSpec] = [  # in the order of the story
+    PageSpec("pages/welcome.py", "nav.welcome", "🏠", "welcome", default=True),
+    PageSpec("pages/mitid_login.py", "nav.login", "🔐", "mitid_login"),
+    PageSpec("pages/borger.py", "nav.borger", "🏛️", "borger", needs_login=True),
+    PageSpec("pages/overblik.py", "nav.overblik", "📋", "overblik", needs_login=True),
+    PageSpec("pages/selfservice.py", "nav.selfservice", "📝", "selfservice", in_nav=False),
+    PageSpec("pages/digital_post.py", "nav.digital_post", "📬", "digital_post", needs_login=True),
+    PageSpec("pages/journeys.py", "nav.journeys", "🏁", "journeys"),
+    PageSpec("pages/compare.py", "nav.compare", "⚖️", "compare"),
+    PageSpec("pages/dashboard.py", "nav.dashboard", "📊", "dashboard", modes=("explore", "presenter")),
+    PageSpec("pages/about.py", "nav.about", "ℹ️", "about", modes=("explore", "presenter")),
+    PageSpec("pages/mitid_phone.py", "nav.mitid_phone", "📱", "mitid_phone", in_nav=False),
+]
+
+
+_SESSION_PAGES = "_nav_pages"  # {(lang, mode, logged in): [st.Page, …]} for this browser session
+
+
+def build() -> st.navigation:
+    mode = session.mode()
+    logged_in = session.is_logged_in()
+    built = st.session_state.setdefault(_SESSION_PAGES, {})
+    # st.Page resolves and checks its file on the disk, on every run; the same pages serve this session's
+    # later runs. Not shared between sessions: st.navigation marks the page object it hands out.
+    key = (lang(), mode, logged_in)
+    if key not in built:
+        built[key] = [_page(spec, mode, logged_in) for spec in PAGES]
+    return st.navigation(built[key], position="top")
+
+
+def _page(spec: PageSpec, mode: str, logged_in: bool) -> st.Page:
+    shown = spec.in_nav and mode in spec.modes and (logged_in or not spec.needs_login)
+    return st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path,
+                   default=spec.default, visibility="visible" if shown else "hidden")
+
+
+def allowed(path: str) -> bool:
+    """Whether the current mode may open this page (kiosk mode reaches only the journey and the comparison)."""
+    spec = next((p for p in PAGES if p.path == path), None)
+    return spec is None or session.mode() in spec.modes

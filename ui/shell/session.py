@@ -1,0 +1,128 @@
+"""Per-browser-session state: language, mode and the current visit, kept in the URL so a reload finds them.
+
+``init()`` runs once per script run from app.py. Pages then use ``visit()``, ``persona()``, ``start_visit()``,
+``is_logged_in()`` and ``track()``; none of them touch the database directly.
+"""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from simulators.core import i18n
+from simulators.core import visits
+from ui.shell.resources import population, store
+
+VISIT_KEY = "visit_id"
+_RUN_VISIT = "_visit_this_run"  # (run marker, visit id, last change, data): the store is read once per run
+KEEP_PREFIX = "keep_"  # session keys that outlive a visit (the presenter's chosen persona, the kiosk's language)
+
+
+def init() -> None:
+    state = st.session_state
+    params = st.query_params
+    if "mode" not in state:  # read once, then kept for the whole session
+        state.mode = visits.normalise_mode(params.get("mode"))
+    wanted = i18n.normalise_lang(params.get("lang"))
+    if wanted:
+        state.lang = wanted
+    elif "lang" not in state:
+        state.lang = i18n.normalise_lang(st.context.locale) or i18n.DEFAULT_LANG
+    if VISIT_KEY not in state:
+        candidate = params.get("v")
+        state[VISIT_KEY] = candidate if candidate and visits.get(store(), candidate) else None
+    _sync_url()
+
+
+def _sync_url() -> None:
+    """Put lang, mode and visit back into the URL (a page change clears it), so a reload restores them."""
+    state = st.session_state
+    wanted = {"lang": state.lang, "mode": state.mode}
+    if state.get(VISIT_KEY):
+        wanted["v"] = state[VISIT_KEY]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+    if not state.get(VISIT_KEY) and "v" in st.query_params:
+        del st.query_params["v"]
+
+
+def mode() -> str:
+    return st.session_state.get("mode", "explore")
+
+
+def set_lang(value: str) -> None:
+    value = i18n.normalise_lang(value) or i18n.DEFAULT_LANG
+    st.session_state.lang = value
+    st.query_params["lang"] = value
+    current = visit()
+    if current:
+        visits.update(store(), current["visit_id"], lang=value)
+
+
+def _run_marker() -> object | None:
+    """Something that is new for every script run, fragment runs included: Streamlit gives each run a fresh
+    ``cursors`` dict. Holding on to it (in the cache entry) keeps its identity from being reused."""
+    ctx = get_script_run_ctx()
+    return ctx.cursors if ctx is not None else None
+
+
+def visit() -> dict | None:
+    """The current visit, or None before Start (or after the visit was reset elsewhere). Read from the store
+    once per script run — a page asks several times (navigation, guards, persona) — and again when this
+    process changed it meanwhile; a change made by another process (a phone on another replica) shows on
+    the next run."""
+    visit_id = st.session_state.get(VISIT_KEY)
+    marker, change = _run_marker(), visits.last_change(visit_id)  # the change number before the read
+    cached = st.session_state.get(_RUN_VISIT)
+    if cached and marker is not None and cached[0] is marker and cached[1:3] == (visit_id, change):
+        return cached[3]
+    data = visits.get(store(), visit_id)
+    if visit_id and data is None:  # reset by the watchdog or another tab: forget it
+        st.session_state[VISIT_KEY] = None
+    if marker is not None:
+        st.session_state[_RUN_VISIT] = (marker, visit_id, change, data)
+    return data
+
+
+def start_visit(persona_id: int | None) -> dict:
+    data = visits.create(store(), st.session_state.lang, mode(), persona_id)
+    st.session_state[VISIT_KEY] = data["visit_id"]
+    _sync_url()
+    return data
+
+
+def end_visit(reason: str = "reset") -> None:
+    visit_id = st.session_state.get(VISIT_KEY)
+    if visit_id:
+        visits.end(store(), visit_id, reason)
+    for key in list(st.session_state.keys()):
+        if key not in ("lang", "mode") and not str(key).startswith(KEEP_PREFIX):
+            del st.session_state[key]
+    st.session_state[VISIT_KEY] = None
+    _sync_url()
+
+
+def update_visit(**changes) -> dict | None:
+    visit_id = st.session_state.get(VISIT_KEY)
+    return visits.update(store(), visit_id, **changes) if visit_id else None
+
+
+def persona() -> dict | None:
+    """The visit's persona as a plain dict (see simulators.population.persona.persona_record), or None."""
+    current = visit()
+    if not current or current.get("persona_id") is None:
+        return None
+    from simulators.population.persona import persona_record
+
+    record = persona_record(population(current.get("country", "DK")), int(current["persona_id"]))
+    changes = current.get("persona_changes")  # what the visitor's own actions changed (a new address, …)
+    return {**record, **changes} if record is not None and changes else record
+
+
+def is_logged_in() -> bool:
+    current = visit()
+    return bool(current and current.get("login"))
+
+
+def track(event: str, detail: str = "") -> None:
+    visits.track(store(), visit(), event, detail)
