@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test test-fast bench soak clean
+.PHONY: run test test-fast bench soak catalogs clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,23 @@ bench: $(VENV)/.installed-test
 
 soak: $(VENV)/.installed-test
 	$(PY) bench/soak.py
+
+# Translations (README "Conventions"): extract the keys the code uses, update the de/en/da catalogs of every
+# domain from them (new keys arrive empty, keys no code uses become obsolete "#~" entries; no translation
+# changes), compile the .mo files. Safe to run at any time; without code changes it changes no file.
+I18N_DOMAINS := core population mitid borger post compare booth
+I18N_TMP := var/i18n
+catalogs: $(VENV)/.installed
+	mkdir -p $(I18N_TMP)
+	PYTHONPATH=$(CURDIR) $(VENV)/bin/pybabel -q extract -F locales/babel.cfg --no-default-keywords -k t -k tn:1,2 \
+		--add-location=file --sort-output --no-wrap --project=digital-denmark-showcase \
+		-o $(I18N_TMP)/raw.pot app.py pages ui simulators
+	$(PY) -m locales.catalogs $(I18N_TMP)/raw.pot $(I18N_TMP)
+	for domain in $(I18N_DOMAINS); do \
+		$(VENV)/bin/pybabel -q update -i $(I18N_TMP)/$$domain.pot -d locales -D $$domain \
+			--no-fuzzy-matching --ignore-pot-creation-date --no-wrap || exit 1; \
+	done
+	$(VENV)/bin/pybabel -q compile -d locales -D "$(I18N_DOMAINS)"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

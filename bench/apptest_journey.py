@@ -97,7 +97,7 @@ class Walk:
         from simulators.core.store import Store
 
         visit = visits.get(Store(), self.at.session_state["visit_id"])
-        return bool(visit and visit.get("login"))
+        return bool(visit and visit.logged_in)
 
     def login(self, repeats: int) -> None:
         at = self.at
@@ -150,11 +150,11 @@ class Walk:
         at.query_params.pop("flow", None)
 
     def log_in_through_store(self) -> None:
-        """No MitID page yet (or its login failed): log the visit in as tests/app/conftest.py's log_in does."""
+        """No MitID page yet (or its login failed): log the visit in as tests/helpers/apptest.py's log_in does."""
         from simulators.core import visits
         from simulators.core.store import Store
 
         visit_id = self.at.session_state["visit_id"]
-        visits.update(Store(), visit_id, login={"user_id": None, "method": "bench", "at": time.time()})
+        visits.record_login(Store(), visit_id, visits.Login(None, "bench", time.time()))
         self.notes.append("logged in through the store (the MitID login was not driven to the end)")
         self.at.run()

@@ -37,7 +37,7 @@ _original_pages_init = pages_manager.PagesManager.__init__
 
 def _pages_init(self, *args, **kwargs):
     """AppTest resets Streamlit's old pages-folder mode before every run; a served app leaves it after its first
-    run (ui/boot.py). Measure what the server does: app.py, then the page."""
+    run (ui/shell/boot.py). Measure what the server does: app.py, then the page."""
     _original_pages_init(self, *args, **kwargs)
     pages_manager.PagesManager.uses_pages_directory = False
 

@@ -157,5 +157,5 @@ class Visitor:
         from simulators.core import visits
         from simulators.core.store import Store
 
-        await asyncio.to_thread(visits.update, Store(self.database_url), visit_id,
-                                login={"user_id": None, "method": "bench", "at": time.time()})
+        await asyncio.to_thread(visits.record_login, Store(self.database_url), visit_id,
+                                visits.Login(None, "bench", time.time()))

@@ -10,7 +10,7 @@ from simulators.booth import stats as booth_stats
 from simulators.core import i18n
 from simulators.borger import load_flows
 from ui.booth import charts as booth_charts
-from ui.shell import guards
+from ui.shell import guards, theme
 from ui.shell.i18n import number, t, time
 from ui.shell.resources import store
 
@@ -27,12 +27,7 @@ MODE_KEYS = {"all": "booth.dash.modes.all", "kiosk": "booth.dash.modes.kiosk",
              "explore": "booth.dash.modes.explore", "presenter": "booth.dash.modes.presenter"}
 REFRESH_SECONDS = 5
 
-st.html("""<style>
-.st-key-dash_figures [data-testid="stMetricValue"] {font-size: 3rem; font-weight: 700; color: #2E5A14;}
-.st-key-dash_figures [data-testid="stMetricLabel"] p {font-size: 1.15rem;}
-.st-key-dash_figures [data-testid="stMetricValue"] > div {line-height: 1.1;}
-.st-key-dash_figures h3 {font-size: 1.45rem; margin-top: .2rem; padding-bottom: .2rem;}
-</style>""")
+theme.inject("booth-dashboard")
 
 heading, period_column, mode_column = st.columns([5, 2, 3], vertical_alignment="bottom")
 with heading:

@@ -26,7 +26,7 @@ persona = session.persona()
 if persona is None:
     st.info(t("guard.start_first"))
     st.stop()
-visit_id = visit["visit_id"]
+visit_id = visit.visit_id
 post_notice.seed(visit_id)  # the life's letters, once per visit
 post_notice.show()  # announce letters the visitor's actions caused
 post_state.init()

@@ -28,14 +28,14 @@ persona = session.persona()
 persona_user = persona.get("mitid_user_id") if persona else None
 borger_registered = any(p.path == BORGER_PAGE for p in navigation.PAGES)
 
-if visit.get("login"):
+if visit.logged_in:
     if st.session_state.pop("mitid_watching", None) and borger_registered:
         st.switch_page(BORGER_PAGE)  # just approved: straight on to borger.dk, as the real login returns
     mitid_panels.landing(visit, persona, borger_registered)
     mitid_panels.under_the_hood(request_seconds())
     st.stop()
 
-visit_id = visit["visit_id"]
+visit_id = visit.visit_id
 current = svc.current(visit_id)
 request_id, login = current.request_id, current.login
 if login and (login.state == mitid.APPROVED or request_id == st.session_state.get("mitid_dismissed")):

@@ -9,6 +9,7 @@ import html
 import streamlit as st
 
 from simulators.borger import cases
+from simulators.core import clock
 from ui.borger import layout
 from ui.shell.i18n import date, money, t
 from ui.shell.persona_card import CIVIL_STATUS_KEYS, RELATION_KEYS
@@ -21,9 +22,9 @@ PERIOD_KEYS = {"borger.period.month", "borger.period.quarter", "borger.period.ye
 
 visit, persona = layout.guard(PAGE)
 layout.header(persona)
-today = dt.date.today()
-data = cases.overview(store(), visit["visit_id"], persona, today)
-changed = visit.get("persona_changes") or {}
+today = clock.today()
+data = cases.overview(store(), visit.visit_id, persona, today)
+changed = visit.persona_changes
 
 st.title(t("overblik.title"))
 st.caption(t("overblik.intro"))

@@ -10,7 +10,7 @@ import streamlit as st
 from simulators.core import i18n
 from ui.booth import attract
 from ui.shell import navigation
-from ui.booth import presenter_persona
+from ui.booth import persona_picker, presenter_persona
 from ui.shell import session
 from ui.shell.i18n import t
 from ui.shell.persona_card import render as persona_card
@@ -25,10 +25,7 @@ def start(persona_id: int | None = None) -> None:
     how = "chosen" if persona_id is not None else "random"
     if persona_id is None:
         persona_id = pick_persona(population(), seed=secrets.randbelow(2**31))
-    if session.visit():
-        session.end_visit("new_persona")
-    session.start_visit(persona_id)
-    session.track("persona", how)
+    session.begin_visit(persona_id, "new_persona", how)
 
 
 STEPS = (  # the journey, in its order: icon, title, text
@@ -78,4 +75,4 @@ else:
 if presenter:
     with st.expander(t("booth.picker.title"), expanded=current is None):
         st.caption(t("booth.picker.lead"))
-        presenter_persona.picker()
+        persona_picker.picker()

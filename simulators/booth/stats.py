@@ -2,13 +2,12 @@
 
 Input: rows of ``Store.events()`` — ``{seq, ts, visit_tag, event, detail, lang, mode}``. A visit's events share a
 random ``visit_tag``; nothing in them names a person. ``detail`` is always a code (a login method, a flow id, the
-reason a visit ended), which ``offending_events`` checks.
+reason a visit ended), which the tests check (tests/helpers/privacy.py).
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -20,24 +19,6 @@ LANGS = ("de", "en", "da")
 MODES = ("explore", "kiosk", "presenter")
 # Visits ended by the server purge sat idle for half an hour: their length says nothing about the visitor.
 UNTIMED_END_REASONS = ("stale",)
-_CODE = re.compile(r"^[a-z0-9][a-z0-9_.:\-]{0,63}$")
-_TAG = re.compile(r"^[0-9a-f]{8,32}$")
-
-
-def is_code(text: str) -> bool:
-    """A machine code (lower-case letters, digits, ``_.:-``), not a name, a CPR number or free text."""
-    return bool(_CODE.match(text or "")) and not re.search(r"\d{6}-?\d{4}", text)
-
-
-def offending_events(events: list[dict]) -> list[dict]:
-    """Events holding anything but codes (empty detail/lang/mode are allowed); the dashboard must get none."""
-    bad = []
-    for row in events:
-        fields_ok = (is_code(row.get("event", "")) and bool(_TAG.match(row.get("visit_tag", "")))
-                     and all(not row.get(name) or is_code(row[name]) for name in ("detail", "lang", "mode")))
-        if not fields_ok:
-            bad.append(row)
-    return bad
 
 
 def to_frame(events: list[dict]) -> pd.DataFrame:

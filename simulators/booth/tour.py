@@ -11,7 +11,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 
-from simulators.core import visits
+from simulators.core import clock, visits
 from simulators.core.store import Store
 
 MODE = "presenter"
@@ -21,7 +21,7 @@ DEFAULT_JOURNEY = "moving"
 
 
 @dataclass(frozen=True)
-class Step:
+class TourStep:
     id: str
     title_key: str
     notes_key: str
@@ -31,22 +31,22 @@ class Step:
     mailbox: bool = False
 
 
-STEPS: tuple[Step, ...] = (
-    Step("welcome", "booth.tour.welcome.title", "booth.tour.welcome.notes", "pages/welcome.py", "🏠"),
-    Step("mitid", "booth.tour.mitid.title", "booth.tour.mitid.notes", "pages/mitid_login.py", "🔐"),
-    Step("borger", "booth.tour.borger.title", "booth.tour.borger.notes", "pages/selfservice.py", "🏛️",
+STEPS: tuple[TourStep, ...] = (
+    TourStep("welcome", "booth.tour.welcome.title", "booth.tour.welcome.notes", "pages/welcome.py", "🏠"),
+    TourStep("mitid", "booth.tour.mitid.title", "booth.tour.mitid.notes", "pages/mitid_login.py", "🔐"),
+    TourStep("borger", "booth.tour.borger.title", "booth.tour.borger.notes", "pages/selfservice.py", "🏛️",
          needs_login=True),
-    Step("digital_post", "booth.tour.digital_post.title", "booth.tour.digital_post.notes", "pages/digital_post.py",
+    TourStep("digital_post", "booth.tour.digital_post.title", "booth.tour.digital_post.notes", "pages/digital_post.py",
          "📬", needs_login=True, mailbox=True),
-    Step("germany", "booth.tour.germany.title", "booth.tour.germany.notes", "pages/journeys.py", "🇩🇪",
+    TourStep("germany", "booth.tour.germany.title", "booth.tour.germany.notes", "pages/journeys.py", "🇩🇪",
          needs_login=True),
-    Step("indicators", "booth.tour.indicators.title", "booth.tour.indicators.notes", "pages/compare.py", "📈",
+    TourStep("indicators", "booth.tour.indicators.title", "booth.tour.indicators.notes", "pages/compare.py", "📈",
          needs_login=True),
 )
 STEP_IDS = tuple(s.id for s in STEPS)
 
 
-def step(step_id: str) -> Step:
+def step(step_id: str) -> TourStep:
     return STEPS[STEP_IDS.index(step_id)]
 
 
@@ -105,15 +105,15 @@ def prepare(store: Store, step_id: str, persona: dict, lang: str, population=Non
             flows: dict | None = None) -> Prepared:
     """Make the state ``step_id`` needs for ``persona`` and say where to go. The previous visit is deleted."""
     target = step(step_id)
-    today = today or dt.date.today()
+    today = today or clock.today()
     now = now or time.time()
     if previous_visit_id:
         visits.end(store, previous_visit_id, "tour_jump")
     visit = visits.create(store, lang, MODE, int(persona["person_id"]), now=now)
-    visit_id = visit["visit_id"]
+    visit_id = visit.visit_id
     if target.needs_login:
-        visit = visits.update(store, visit_id, login={"user_id": persona.get("mitid_user_id"),
-                                                     "method": LOGIN_METHOD, "at": now})
+        login = visits.Login(persona.get("mitid_user_id"), LOGIN_METHOD, now)
+        visit = visits.record_login(store, visit_id, login) or visit
     letters = 0
     if target.mailbox:
         from simulators.post import life_letters

@@ -11,8 +11,8 @@ import importlib
 from simulators.borger.framework import FLOWS, Flow, register  # noqa: F401  (re-exported)
 
 FLOW_MODULES: list[str] = [
-    "moving", "passport", "pension", "tax",  # flows_a
-    "police", "library", "divorce", "daycare",  # flows_b
+    "moving", "passport", "pension", "tax",
+    "police", "library", "divorce", "daycare",
 ]
 
 

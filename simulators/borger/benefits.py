@@ -1,10 +1,8 @@
 """Regular payments and deadlines Mit Overblik shows before any self-service: child benefit, folkepension,
 salary and withheld tax — each with its source or labelled as an assumption / simplified.
 
-Child benefit (TAX_AND_BENEFITS.md §4): paid automatically; per quarter for children under 15 (20 Jan/Apr/Jul/Oct),
-per month for 15–17 (the 20th) (babyliv.dk, secondary); split half/half between parents with joint custody
-living together (borger.dk, official). Rates 2024–2026: beierholm.dk / babyboble.dk / babyliv.dk (secondary).
-Simplified: joint custody is assumed when the persona lives with a partner; the income reduction is ignored.
+Child benefit: rates, pay days and the split between parents from simulators.population.child_benefit
+(TAX_AND_BENEFITS.md §4). Simplified: joint custody is assumed when the persona lives with a partner.
 Folkepension: shown for a persona past the first pension month, assuming the application was made (assumption);
 amounts 2026 per month before tax (Ældre Sagen, secondary), paid on the last banking day (seniorhaandbogen.dk).
 Salary: the synthetic yearly income / 12 on the last banking day (assumption); withheld tax = taxcalc 2025 / 12.
@@ -15,44 +13,33 @@ import datetime as dt
 
 from simulators.borger import taxcalc
 from simulators.borger.flows import pension
-
-# year -> (0–2, 3–6, 7–14 per quarter, 15–17 per month), DKK
-CHILD_BENEFIT = {2024: (5_124, 4_056, 3_192, 1_064), 2025: (5_292, 4_191, 3_297, 1_099),
-                 2026: (5_370, 4_248, 3_342, 1_114)}
-QUARTER_MONTHS = (1, 4, 7, 10)
-PAY_DAY = 20
-
-
-def rates_year(today: dt.date) -> int:
-    return max(y for y in CHILD_BENEFIT if y <= today.year) if today.year >= min(CHILD_BENEFIT) else min(CHILD_BENEFIT)
+from simulators.core.dates import first_of_next_month
+from simulators.population import child_benefit as benefit  # the one rate table (TAX_AND_BENEFITS.md §4)
 
 
 def next_pay_day(today: dt.date, months: tuple[int, ...]) -> dt.date:
     for year in (today.year, today.year + 1):
         for month in months:
-            day = dt.date(year, month, PAY_DAY)
+            day = dt.date(year, month, benefit.PAY_DAY)
             if day >= today:
                 return day
     raise AssertionError("unreachable")
 
 
 def child_benefit(persona: dict, today: dt.date) -> list[dict]:
-    year = rates_year(today)
-    rates = CHILD_BENEFIT[year]
-    has_partner = any(m.get("relation") == "partner" for m in persona.get("household") or [])
-    share = 0.5 if has_partner else 1.0
+    year = benefit.rates_year(today.year)
+    has_partner = pension.lives_with_partner(persona)
     result = []
     for child in persona.get("household") or []:
         age = child.get("age", 99)
-        if child.get("relation") != "child" or age >= 18:
+        if child.get("relation") != "child" or age > benefit.MAX_AGE:
             continue
-        band = 0 if age <= 2 else 1 if age <= 6 else 2 if age <= 14 else 3
-        monthly = band == 3
+        monthly = benefit.paid_monthly(age)
         result.append({
             "label_key": "borger.pay.child_benefit", "params": {"name": child.get("first_name", ""), "year": str(year)},
-            "amount_dkk": round(rates[band] * share), "direction": "in", "authority": "udbetaling_danmark",
-            "period_key": "borger.period.month" if monthly else "borger.period.quarter",
-            "next_date": next_pay_day(today, tuple(range(1, 13)) if monthly else QUARTER_MONTHS).isoformat(),
+            "amount_dkk": benefit.share(benefit.per_payment(age, year), has_partner), "direction": "in",
+            "authority": "udbetaling_danmark", "period_key": "borger.period.month" if monthly else "borger.period.quarter",
+            "next_date": next_pay_day(today, tuple(range(1, 13)) if monthly else benefit.QUARTER_MONTHS).isoformat(),
             "source_key": "borger.pay.child_benefit_source",
             "assumption_key": "borger.pay.child_benefit_half" if has_partner else None})
     return result
@@ -61,7 +48,7 @@ def child_benefit(persona: dict, today: dt.date) -> list[dict]:
 def last_banking_day_from(today: dt.date) -> dt.date:
     day = pension.last_banking_day(today.year, today.month)
     if day < today:
-        nxt = pension.add_months(today.replace(day=1), 1)
+        nxt = first_of_next_month(today)
         day = pension.last_banking_day(nxt.year, nxt.month)
     return day
 
@@ -97,5 +84,5 @@ def regular_deadlines(persona: dict, today: dt.date) -> list[dict]:
     dates = pension.pension_dates(persona["birth_date"])
     if today < dates["apply_from"] <= today + dt.timedelta(days=366):
         return [{"label_key": "borger.deadline.pension_apply", "params": {}, "date": dates["apply_from"].isoformat(),
-                 "source_key": "flows_a.pension.source_borger"}]
+                 "source_key": "flow.pension.source_borger"}]
     return []

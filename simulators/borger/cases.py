@@ -2,7 +2,8 @@
 
 ``submit(store, visit_id, flow_id, outcome)`` stores the submission (kind "submission", scoped to the visit),
 delivers its letters to Digital Post, applies ``changes["persona"]`` to the visit's ``persona_changes`` (which
-``ui.shell.session.persona()`` lays over the population record), removes the flow's draft and records the booth event.
+``simulators.core.visits.apply_persona_changes`` lays over the population record), removes the flow's draft
+and records the booth event (``simulators.core.visits.complete_flow``).
 
 ``Outcome.changes`` (all keys optional)::
 
@@ -23,7 +24,7 @@ import datetime as dt
 import uuid
 
 from simulators.post import postbox
-from simulators.core import visits
+from simulators.core import clock, visits
 from simulators.borger import addresses, benefits
 from simulators.borger.framework import Outcome
 from simulators.core.store import Store
@@ -35,20 +36,10 @@ def submit(store: Store, visit_id: str, flow_id: str, outcome: Outcome | dict) -
     """Persist a finished flow. Returns the stored submission (with ``submission_id``)."""
     data = outcome.to_dict() if isinstance(outcome, Outcome) else dict(outcome)
     submission = {"submission_id": uuid.uuid4().hex, "flow_id": flow_id, **data,
-                  "stored_at": dt.datetime.now().replace(microsecond=0).isoformat()}
+                  "stored_at": clock.now().replace(microsecond=0).isoformat()}
     store.put(KIND, submission["submission_id"], submission, visit_id=visit_id, key=data.get("receipt_no"))
     postbox.deliver(store, visit_id, data.get("letters", []), origin="action")
-    visit = visits.get(store, visit_id) or {}
-    changes = {}
-    persona_changes = (data.get("changes") or {}).get("persona")
-    if persona_changes:
-        changes["persona_changes"] = {**(visit.get("persona_changes") or {}), **persona_changes}
-    drafts = dict(visit.get("drafts") or {})
-    if flow_id in drafts:
-        drafts.pop(flow_id)
-        changes["drafts"] = drafts
-    if changes:
-        visit = visits.update(store, visit_id, **changes) or visit
+    visit = visits.complete_flow(store, visit_id, flow_id, (data.get("changes") or {}).get("persona"))
     visits.track(store, visit, "flow_completed", flow_id)
     return submission
 
@@ -61,13 +52,6 @@ def submissions(store: Store, visit_id: str, flow_id: str | None = None) -> list
 def submission(store: Store, visit_id: str, submission_id: str) -> dict | None:
     item = store.get(KIND, submission_id)
     return item.data if item and item.visit_id == visit_id else None
-
-
-def apply_persona_changes(persona: dict | None, changes: dict | None) -> dict | None:
-    """The persona record with a visit's changes laid over it (a new address after a move, …)."""
-    if persona is None or not changes:
-        return persona
-    return {**persona, **changes}
 
 
 def overview(store: Store, visit_id: str, persona: dict, today: dt.date) -> dict:

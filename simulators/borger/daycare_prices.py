@@ -11,19 +11,19 @@ import csv
 import datetime as dt
 from functools import lru_cache
 
-from simulators.borger.child_age import add_months, months_old
+from simulators.core.dates import add_months, first_of_next_month, months_old
 from simulators.core.paths import DATA_DIR
 
 SETTING = {"vuggestue": "institution", "dagpleje": "dagpleje", "boernehave": "institution"}
 PRICES_CSV = DATA_DIR / "daycare_prices.csv"
 FULL_TIME_VARIANT = {"København": {"institution": "without_lunch", "dagpleje": "incl_lunch"},
                      "Aarhus": {"institution": "hours_51_5", "dagpleje": "hours_48"}}  # assumption
-VARIANT_KEYS = {"without_lunch": "flows_b.daycare.variant.without_lunch",
-                "with_lunch": "flows_b.daycare.variant.with_lunch",
-                "incl_lunch": "flows_b.daycare.variant.incl_lunch", "hours_25": "flows_b.daycare.variant.hours_25",
-                "hours_30": "flows_b.daycare.variant.hours_30", "hours_51_5": "flows_b.daycare.variant.hours_51_5",
-                "hours_48": "flows_b.daycare.variant.hours_48"}
-SOURCE_KEYS = {"København": "flows_b.daycare.src_price_kk_text", "Aarhus": "flows_b.daycare.src_price_aarhus_text"}
+VARIANT_KEYS = {"without_lunch": "flow.daycare.variant.without_lunch",
+                "with_lunch": "flow.daycare.variant.with_lunch",
+                "incl_lunch": "flow.daycare.variant.incl_lunch", "hours_25": "flow.daycare.variant.hours_25",
+                "hours_30": "flow.daycare.variant.hours_30", "hours_51_5": "flow.daycare.variant.hours_51_5",
+                "hours_48": "flow.daycare.variant.hours_48"}
+SOURCE_KEYS = {"København": "flow.daycare.src_price_kk_text", "Aarhus": "flow.daycare.src_price_aarhus_text"}
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +38,7 @@ def age_band(municipality: str, birth: dt.date, day: dt.date) -> str:
     the 3rd birthday (both 2025 rules of the sources)."""
     if municipality == "København":
         return "over_3" if months_old(dt.date(birth.year, birth.month, 1), day) >= 37 else "under_3"
-    third = add_months(birth, 36)
-    return "over_3" if day >= add_months(dt.date(third.year, third.month, 1), 1) else "under_3"
+    return "over_3" if day >= first_of_next_month(add_months(birth, 36)) else "under_3"
 
 
 def price_examples(municipality: str, care: str, birth: dt.date, day: dt.date) -> list[dict]:

@@ -52,7 +52,8 @@ import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable
 
-Persona = dict
+from simulators.core.visits import Persona  # the persona record (a typed dict), with the visit's changes
+
 Answers = dict
 Errors = dict  # field id -> (message_key, params)
 FIELD_KINDS = ("text", "int", "date", "choice", "select", "multi", "checkbox")
@@ -209,11 +210,21 @@ def register(flow: Flow) -> Flow:
 
 
 # ---- small pure helpers for flow modules ---------------------------------------------------------------
+def at_least_age(min_age: int, reason_key: str) -> Callable[[Persona, dt.date], tuple[bool, str | None, dict]]:
+    """An ``eligible`` rule: the persona must be ``min_age`` or older (else ``reason_key`` with ``{age}``)."""
+    def eligible(persona: Persona, today: dt.date) -> tuple[bool, str | None, dict]:
+        if persona.get("age", 0) < min_age:
+            return False, reason_key, {"age": min_age}
+        return True, None, {}
+    return eligible
+
+
 def is_empty(value) -> bool:
     return value is None or (isinstance(value, (str, list, tuple, dict)) and len(value) == 0) or \
         (isinstance(value, str) and not value.strip())
 
 
+MAX_NUMBER_CHARS = 30
 _WHOLE_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}([.,]\d{3})+)")
 
 
@@ -225,7 +236,7 @@ def parse_int(value) -> int | None:
     if isinstance(value, int):
         return value
     text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-    if not _WHOLE_NUMBER.fullmatch(text):
+    if len(text) > MAX_NUMBER_CHARS or not _WHOLE_NUMBER.fullmatch(text):  # no field needs more; int() refuses >4300
         return None
     return int(text.replace(".", "").replace(",", ""))
 

@@ -20,6 +20,7 @@ from babel import Locale
 
 from simulators.core import i18n
 from simulators.core.paths import DATA_DIR
+from simulators.core.sources import Source
 
 DATA_DIR = DATA_DIR / "indicators"
 AGGREGATES = ("EU27", "EU28", "EU27PLUS", "EUROPE")
@@ -33,14 +34,6 @@ ISO_ALPHA2 = frozenset(
 VALUE_COLUMNS = ("indicator", "country", "year", "value", "unit", "source_id", "note_id")
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _INDICATOR = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-@dataclass(frozen=True)
-class Source:
-    source_id: str
-    short: str
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -121,7 +114,7 @@ class IndicatorData:
     """The checked values with their sources. Read-only; share one instance (see ``load``)."""
 
     def __init__(self, values: list[dict], sources: list[dict], notes: list[dict]):
-        self.sources = {s["source_id"]: Source(s["source_id"], s["short"], s["title"], s["url"]) for s in sources}
+        self.sources = {s["source_id"]: Source(s["source_id"], s["title"], s["url"], short=s["short"]) for s in sources}
         for source in self.sources.values():
             if not source.title.strip() or not source.short.strip():
                 raise ValueError(f"sources.csv: source {source.source_id} has no title")

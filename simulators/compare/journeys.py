@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from simulators.core.i18n import LANGS
 from simulators.core.paths import DATA_DIR
+from simulators.core.sources import Source
 
 DATA_DIR = DATA_DIR
 EVENTS = ("moving", "newborn", "passport", "tax", "divorce", "car", "business")
@@ -35,13 +36,6 @@ AMOUNT_PERIODS = ("once", "each", "month", "quarter")
 
 
 @dataclass(frozen=True)
-class Source:
-    source_id: str
-    title: str
-    url: str
-
-
-@dataclass(frozen=True)
 class Sourced:
     """A text in three languages with its sources (a deadline, a note, a fact)."""
     texts: dict[str, str]
@@ -52,7 +46,7 @@ class Sourced:
 
 
 @dataclass(frozen=True)
-class Step:
+class JourneyStep:
     texts: dict[str, str]
     channel: str
     sources: tuple[Source, ...]
@@ -96,12 +90,12 @@ class Summary:
 class Journey:
     event: str
     country: str
-    steps: tuple[Step, ...]
+    steps: tuple[JourneyStep, ...]
     amounts: tuple[Amount, ...] = ()
     deadline: Sourced | None = None
     note: Sourced | None = None
 
-    def required_steps(self) -> tuple[Step, ...]:
+    def required_steps(self) -> tuple[JourneyStep, ...]:
         return tuple(s for s in self.steps if not s.optional)
 
     def summary(self) -> Summary:
@@ -154,7 +148,7 @@ def _sourced(entry: dict | None, sources: dict, where: str) -> Sourced | None:
     return Sourced(_texts(entry, where), found)
 
 
-def _step(entry: dict, sources: dict, where: str) -> Step:
+def _step(entry: dict, sources: dict, where: str) -> JourneyStep:
     texts = _texts(entry, where)
     if entry.get("channel") not in CHANNELS:
         raise ValueError(f"{where}: channel {entry.get('channel')!r} not one of {', '.join(CHANNELS)}")
@@ -167,7 +161,7 @@ def _step(entry: dict, sources: dict, where: str) -> Step:
     days, days_max = entry.get("days"), entry.get("days_max")
     if days is not None and (days < 0 or (days_max is not None and days_max < days)):
         raise ValueError(f"{where}: bad days {days}..{days_max}")
-    return Step(texts, entry["channel"], found, days, days_max, bool(entry.get("optional", False)), assumptions)
+    return JourneyStep(texts, entry["channel"], found, days, days_max, bool(entry.get("optional", False)), assumptions)
 
 
 def _amount(entry: dict, sources: dict, where: str) -> Amount:

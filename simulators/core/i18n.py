@@ -1,28 +1,62 @@
 """Translation catalogs and locale formatting, without Streamlit.
 
-Catalogs are gettext ``.po`` files under ``locales/<lang>/`` (one file per area of the app), read with Babel.
-Message ids are stable keys such as ``"welcome.title"``; every key must exist in all three languages, and every
-key must be used somewhere in the code (tests/unit/test_catalogs.py checks both).
-Texts use ``str.format`` placeholders: ``"Trin {step} af {total}"``.
+Catalogs are gettext catalogs ``locales/<lang>/LC_MESSAGES/<domain>.po``, one domain per area of the app (core,
+population, mitid, borger, post, compare, booth), with ``locales/messages.pot`` as their template; ``make
+catalogs`` extracts, updates and compiles them (README "Conventions"). Each language is one
+``babel.support.Translations`` merging its domains, with English as fallback. Message ids are stable keys such as
+``"welcome.title"``; every key must exist in all three languages and be used by the code
+(tests/unit/core/test_catalogs.py checks both).
+
+The compiled ``.mo`` files are build products, not in git: ``translations(lang)`` compiles a domain's ``.mo``
+from its ``.po`` when it is missing or older than the ``.po`` (written atomically next to it; in memory only if
+the folder is read-only), so a fresh clone runs with ``make run`` and no build step.
+
+Texts use ``str.format`` placeholders: ``"Trin {step} af {total}"``; plurals are ``ngettext`` entries
+(``translate_plural``). A text that cannot be formatted with the params given (a placeholder missing) raises
+``MessageFormatError`` when ``DDS_STRICT_I18N=1`` (tests/conftest.py sets it); in the app it is logged and the
+unformatted text is shown, so a visitor's page never breaks over a translation. A missing key behaves alike
+(strict: ``MissingMessageError``; else English, then the key itself).
 """
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
+import os
+import tempfile
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
+from babel.support import Translations
 from simulators.core.paths import LOCALES_DIR
 
 LANGS: tuple[str, ...] = ("de", "en", "da")
 DEFAULT_LANG = "de"  # the booth's audience is mostly German-speaking
+FALLBACK_LANG = "en"
 BABEL_LOCALES = {"de": "de_DE", "en": "en_GB", "da": "da_DK"}
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "da": "Dansk"}
 LOCALES_DIR = LOCALES_DIR
+STRICT_ENV = "DDS_STRICT_I18N"
+log = logging.getLogger(__name__)
+
+
+class MessageFormatError(ValueError):
+    """A message's placeholders do not match the params given (raised only in strict mode)."""
+
+
+class MissingMessageError(KeyError):
+    """A key that no catalog has (raised only in strict mode)."""
+
+
+def strict() -> bool:
+    return os.environ.get(STRICT_ENV, "") not in ("", "0")
 
 
 def normalise_lang(value: str | None) -> str | None:
@@ -33,31 +67,103 @@ def normalise_lang(value: str | None) -> str | None:
     return code if code in LANGS else None
 
 
+def catalog_files(lang: str) -> list[Path]:
+    """The .po files of one language, one per domain."""
+    return sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po"))
+
+
+def compile_po(po: Path, lang: str) -> bytes:
+    """The .mo bytes of one .po file, as ``pybabel compile`` writes them."""
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=BABEL_LOCALES[lang], domain=po.stem)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def _mo_bytes(po: Path, lang: str) -> bytes:
+    mo = po.with_suffix(".mo")
+    try:
+        if mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+            return mo.read_bytes()
+    except FileNotFoundError:
+        pass
+    data = compile_po(po, lang)
+    temporary = None
+    try:  # atomically, as several replicas may start at once
+        with tempfile.NamedTemporaryFile(dir=mo.parent, prefix=f".{mo.name}.", delete=False) as handle:
+            temporary = handle.name
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, mo)
+    except OSError as exc:
+        log.info("i18n: cannot write %s (%s); compiled in memory", mo, exc)
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+    return data
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> Translations:
+    """All domains of one language merged into one ``Translations``; English is the fallback of the others."""
+    merged: Translations | None = None
+    for po in catalog_files(lang):  # the first domain's header (Plural-Forms) holds for the merged catalog
+        domain = Translations(fp=io.BytesIO(_mo_bytes(po, lang)), domain=po.stem)
+        merged = domain if merged is None else merged.merge(domain)
+    if merged is None:
+        log.warning("i18n: no catalogs for %r under %s", lang, LOCALES_DIR)
+        buffer = io.BytesIO()
+        write_mo(buffer, Catalog(locale=BABEL_LOCALES[lang]))
+        merged = Translations(fp=io.BytesIO(buffer.getvalue()))
+    if lang != FALLBACK_LANG:
+        merged.add_fallback(translations(FALLBACK_LANG))
+    return merged
+
+
 @lru_cache(maxsize=None)
 def catalog(lang: str) -> dict[str, str]:
-    """All messages of one language, merged from every .po file of that language."""
-    messages: dict[str, str] = {}
-    for path in sorted((LOCALES_DIR / lang).glob("*.po")):
-        with path.open("rb") as handle:
-            for message in read_po(handle, locale=BABEL_LOCALES[lang]):
-                if message.id and isinstance(message.id, str):
-                    messages[message.id] = message.string or ""
-    return messages
+    """The singular messages of one language (no fallback): key -> text."""
+    return {key: text for key, text in translations(lang)._catalog.items() if isinstance(key, str) and key}
 
 
-def catalog_files(lang: str) -> list[Path]:
-    return sorted((LOCALES_DIR / lang).glob("*.po"))
+def _format(lang: str, key: str, text: str, params: dict) -> str:
+    if not params:
+        return text
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
+        problem = f"message {key!r} ({lang}) cannot be formatted with {sorted(params)}: {exc!r}"
+        if strict():
+            raise MessageFormatError(problem) from exc
+        log.warning("i18n: %s", problem)
+        return text
+
+
+def _missing(lang: str, key: str) -> None:
+    if strict():
+        raise MissingMessageError(f"no catalog has the message {key!r} ({lang})")
+    log.warning("i18n: no catalog has the message %r (%s)", key, lang)
+
+
+def _translations_for(lang: str) -> Translations:
+    return translations(lang if lang in LANGS else FALLBACK_LANG)
 
 
 def translate(lang: str, key: str, **params) -> str:
-    """The text for ``key`` in ``lang``; falls back to English, then to the key itself (tests forbid both)."""
-    text = catalog(lang).get(key) or catalog("en").get(key) or key
-    if params:
-        try:
-            return text.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return text
-    return text
+    """The text for ``key`` in ``lang`` (falls back to English, then to the key), formatted with ``params``."""
+    text = _translations_for(lang).gettext(key)
+    if text == key:
+        _missing(lang, key)
+    return _format(lang, key, text, params)
+
+
+def translate_plural(lang: str, singular: str, plural: str, n: int, **params) -> str:
+    """``ngettext``: the form of ``singular``/``plural`` for the number ``n`` in ``lang``, formatted with ``params``
+    (pass the number formatted for display yourself, e.g. ``count=fmt_number(n, lang)``)."""
+    text = _translations_for(lang).ngettext(singular, plural, n)
+    if text in (singular, plural):
+        _missing(lang, singular)
+    return _format(lang, singular, text, params)
 
 
 def babel_locale(lang: str) -> Locale:

@@ -256,11 +256,3 @@ def _migrate(engine: Engine) -> None:
             for statement in MIGRATIONS[version]:
                 conn.exec_driver_sql(statement)
             conn.execute(schema_version.insert().values(version=version, applied_at=time.time()))
-
-
-def reset_engines() -> None:
-    """Forget cached engines (tests that point the store at a fresh database)."""
-    with _engines_lock:
-        for engine in _engines.values():
-            engine.dispose()
-        _engines.clear()

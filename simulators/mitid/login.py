@@ -31,7 +31,6 @@ AWAITING_METHOD, PENDING, AWAITING_PIN = "awaiting_method", "pending", "awaiting
 AWAITING_CODE, AWAITING_PASSWORD, AWAITING_CHIP_BUTTON = "awaiting_code", "awaiting_password", "awaiting_chip_button"
 APPROVED, REJECTED, EXPIRED, CANCELLED = "approved", "rejected", "expired", "cancelled"
 ACTIVE_STATES = (AWAITING_METHOD, PENDING, AWAITING_PIN, AWAITING_CODE, AWAITING_PASSWORD, AWAITING_CHIP_BUTTON)
-FINAL_STATES = (APPROVED, REJECTED, EXPIRED, CANCELLED)
 
 REQUEST_SECONDS = 180  # assumption: the real lifetime of an app request is unverified
 SUSPEND_SECONDS = 300  # assumption: MitID says "a short period of time"

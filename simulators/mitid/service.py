@@ -209,7 +209,7 @@ class MitIDService:
         return Result(None, None, "mitid.phone.no_pending_for_code")
 
     # ---- the common path ---------------------------------------------------------------------------------
-    def _apply(self, request_id: str, step: "Step", args: tuple, via: str, token: str | None = None) -> Result:
+    def _apply(self, request_id: str, step: "Transition", args: tuple, via: str, token: str | None = None) -> Result:
         for _attempt in range(5):
             item, login = self._load(request_id)
             if token is not None and item.data.get("token_hash") != token_hash(token):
@@ -233,9 +233,8 @@ class MitIDService:
 
     def _log_visit_in(self, visit_id: str, login: mitid.Login, via: str) -> None:
         method = mitid.method_code(login, via)
-        visits.update(self.store, visit_id, login={"user_id": login.user_id, "method": method,
-                                                    "at": login.decided_at})
-        visits.track(self.store, visits.get(self.store, visit_id), "login", method)
+        visit = visits.record_login(self.store, visit_id, visits.Login(login.user_id, method, login.decided_at))
+        visits.track(self.store, visit, "login", method)
 
 
 def _token_problem(login: mitid.Login) -> str | None:
@@ -248,24 +247,24 @@ def _token_problem(login: mitid.Login) -> str | None:
 
 
 @dataclass(frozen=True)
-class Step:
+class Transition:
     """A pure transition adapted to one call shape: run(login, account, now, *args) -> Outcome."""
     run: Callable[..., mitid.Outcome]
     needs_account: bool = False
 
 
 KIOSK_STEPS = {
-    "choose": Step(lambda lo, acc, now, auth, channel="qr": mitid.choose(lo, acc, auth, now, channel), True),
-    "set_channel": Step(lambda lo, acc, now, channel: mitid.set_channel(lo, channel, now)),
-    "change_method": Step(lambda lo, acc, now: mitid.change_method(lo, now)),
-    "cancel": Step(lambda lo, acc, now: mitid.cancel(lo, now)),
-    "enter_code": Step(lambda lo, acc, now, code: mitid.enter_code(lo, acc, code, now), True),
-    "enter_password": Step(lambda lo, acc, now, password: mitid.enter_password(lo, acc, password, now), True),
-    "press_chip_button": Step(lambda lo, acc, now: mitid.press_chip_button(lo, now)),
+    "choose": Transition(lambda lo, acc, now, auth, channel="qr": mitid.choose(lo, acc, auth, now, channel), True),
+    "set_channel": Transition(lambda lo, acc, now, channel: mitid.set_channel(lo, channel, now)),
+    "change_method": Transition(lambda lo, acc, now: mitid.change_method(lo, now)),
+    "cancel": Transition(lambda lo, acc, now: mitid.cancel(lo, now)),
+    "enter_code": Transition(lambda lo, acc, now, code: mitid.enter_code(lo, acc, code, now), True),
+    "enter_password": Transition(lambda lo, acc, now, password: mitid.enter_password(lo, acc, password, now), True),
+    "press_chip_button": Transition(lambda lo, acc, now: mitid.press_chip_button(lo, now)),
 }
 PHONE_STEPS = {
-    "swipe": Step(lambda lo, acc, now: mitid.app_swipe(lo, now)),
-    "reject": Step(lambda lo, acc, now: mitid.app_reject(lo, now)),
-    "enter_pin": Step(lambda lo, acc, now, pin: mitid.app_enter_pin(lo, acc, pin, now), True),
-    "enter_code4": Step(lambda lo, acc, now, code: mitid.enter_code4(lo, code, now)),
+    "swipe": Transition(lambda lo, acc, now: mitid.app_swipe(lo, now)),
+    "reject": Transition(lambda lo, acc, now: mitid.app_reject(lo, now)),
+    "enter_pin": Transition(lambda lo, acc, now, pin: mitid.app_enter_pin(lo, acc, pin, now), True),
+    "enter_code4": Transition(lambda lo, acc, now, code: mitid.enter_code4(lo, code, now)),
 }

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from simulators.core.dates import add_years
 from simulators.population import cpr
 from simulators.population import demographics
 from simulators.population.pension_age import reached_array
@@ -33,7 +34,7 @@ class Calendar:
 
 @lru_cache(maxsize=None)
 def calendar(today: dt.date) -> Calendar:
-    anchor = np.array([np.datetime64(today.replace(year=today.year - a)) for a in range(demographics.MAX_AGE + 2)])
+    anchor = np.array([np.datetime64(add_years(today, -a)) for a in range(demographics.MAX_AGE + 2)])
     span = (anchor[:-1] - anchor[1:]).astype(np.int64)
     dates = (anchor[:-1, None] - np.arange(DAYS).astype("timedelta64[D]")[None, :]).ravel()
     months = dates.astype("datetime64[M]")

@@ -18,7 +18,7 @@ _DIGITS7 = np.full((_LAST_YEAR - _FIRST_YEAR + 1, 6), -1, dtype=np.int16)
 for _year in range(_FIRST_YEAR, _LAST_YEAR + 1):
     _allowed = cpr.digits7_for_year(_year)
     _DIGITS7[_year - _FIRST_YEAR, : len(_allowed)] = _allowed
-_CAPACITY = (_DIGITS7 >= 0).sum(axis=1) * 500  # serials per (birth date, sex), as cpr.serial_capacity
+_CAPACITY = (_DIGITS7 >= 0).sum(axis=1) * cpr.SLOTS_PER_DIGIT7  # serials per (birth date, sex): cpr.serial_capacity
 _SLOT_STRIDE = 1693  # prime, coprime with every capacity (2000, 3000): rank -> distinct slot
 
 
@@ -52,14 +52,13 @@ def cpr_numbers(prefix: np.ndarray, year: np.ndarray, male: np.ndarray, rank: np
     """Unique fictitious CPR numbers ``DDMMYY-SSSS``. ``prefix``: "DDMMYY" (day + 60) as S6 bytes; ``rank``:
     the person's rank among people of the same sex born on the same day; ``key``: a random number shared by
     exactly those people. Slot ``(rank * stride + key) mod capacity`` differs within the group, and picks a
-    7th digit that fits the birth year and a last digit that fits the sex (cpr.serial_for_slot)."""
+    7th digit that fits the birth year and a last digit that fits the sex (cpr.serial_from_slot)."""
     row = year - _FIRST_YEAR
     capacity = _CAPACITY[row]
     if (rank >= capacity).any():
         raise ValueError("more people share a birth date and sex than CPR has serial numbers")
     slot = (rank * _SLOT_STRIDE + key) % capacity
-    middle, parity = np.divmod(slot % 500, 5)
-    serial = _DIGITS7[row, slot // 500].astype(np.int64) * 1000 + middle * 10 + 2 * parity + male
+    serial = cpr.serial_from_slot(_DIGITS7[row, slot // cpr.SLOTS_PER_DIGIT7].astype(np.int64), slot, male)
     out = np.empty(len(rank), dtype=[("prefix", "S6"), ("dash", "S1"), ("serial", "S4")])
     out["prefix"], out["dash"], out["serial"] = prefix, b"-", _FOUR[serial]
     return _fixed_width(out.view(np.uint8).reshape(len(rank), 11))

@@ -32,6 +32,8 @@ from simulators.population import occupations
 from simulators.population import citizen_fields as fields
 
 TODAY = dt.date(2026, 11, 28)  # the simulation's "today": ages and life events are relative to it
+MITID_MIN_AGE = 13  # mitid.dk: the age limit to get MitID; from it people have a MitID, e-mail and phone here
+DIGITAL_POST_AGE = 15  # Digital Post is mandatory from 15 (DOMAIN.md §4.1); only then can one be exempt
 FLOORS = np.array(["st", "1", "2", "3", "4", "5"], dtype=object)
 FLOOR_CDF = np.cumsum([0.22, 0.22, 0.2, 0.16, 0.12, 0.08])  # assumption
 DOORS = np.array(["tv", "th", "mf"], dtype=object)
@@ -160,13 +162,13 @@ def generate_population(n: int, seed: int, country: str = "DK",
 
     cal = citizen_ages.calendar(TODAY)
     first_cats, _, _, last_cats, _, folded_first, folded_last, first4, last4 = _categories(country)
-    grown = age >= 13
+    grown = age >= MITID_MIN_AGE
     if country == "DK":
         cprs = fields.to_str(fields.cpr_numbers(cal.cpr_prefix[when], cal.year[when], male, rank, key))
         mitid = fields.to_str(fields.mitid_user_ids(pc.take(first4, first), pc.take(last4, last), np.arange(n),
                                                     seed, grown))
         pensioner = cal.pension[when]
-        over15 = np.flatnonzero(age >= 15)
+        over15 = np.flatnonzero(age >= DIGITAL_POST_AGE)
         exempt = np.zeros(n, dtype=bool)
         exempt[rng.permutation(over15)[: int(round(demographics.digital_post_exempt_share() * len(over15)))]] = True
     else:  # the German twin: no CPR, no MitID, no Digital Post (see SOURCES "Population")

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from simulators.core import clock
+
 FICTITIOUS_DAY_OFFSET = 60
 MOD11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
@@ -99,7 +101,7 @@ def validate(value: str, today: dt.date | None = None) -> list[str]:
         info = parse(value)
     except InvalidCpr as error:
         return [error.key]
-    if info.birth_date > (today or dt.date.today()):
+    if info.birth_date > (today or clock.today()):
         return [ERROR_FUTURE]
     return []
 
@@ -114,20 +116,24 @@ def format_cpr(birth_date: dt.date, serial: int, fictitious: bool = True) -> str
     return f"{day:02d}{birth_date.month:02d}{birth_date.year % 100:02d}-{serial:04d}"
 
 
+SLOTS_PER_DIGIT7 = 500  # serials one sex has per 7th digit: 100 middle parts x 5 last digits of its parity
+
+
 def serial_capacity(year: int) -> int:
     """How many distinct serials one sex has for one birth date (7th digits x 100 x 5 parities)."""
-    return len(digits7_for_year(year)) * 500
+    return len(digits7_for_year(year)) * SLOTS_PER_DIGIT7
+
+
+def serial_from_slot(digit7, slot, male):
+    """The serial of ``slot`` given the slot's 7th digit (``digits7[slot // SLOTS_PER_DIGIT7]``) and the sex;
+    distinct slots differ. Works on plain numbers and on numpy arrays alike (the population uses arrays)."""
+    middle, parity = divmod(slot % SLOTS_PER_DIGIT7, 5)
+    return digit7 * 1000 + middle * 10 + 2 * parity + male
 
 
 def serial_for_slot(year: int, sex: str, slot: int) -> int:
     """The ``slot``-th serial (0 <= slot < serial_capacity) for a birth year and sex; distinct slots differ."""
     digits7 = digits7_for_year(year)
-    if not 0 <= slot < len(digits7) * 500:
+    if not 0 <= slot < len(digits7) * SLOTS_PER_DIGIT7:
         raise ValueError("slot out of range")
-    middle, parity = divmod(slot % 500, 5)
-    return digits7[slot // 500] * 1000 + middle * 10 + 2 * parity + (1 if sex == "male" else 0)
-
-
-def fictitious_cpr(birth_date: dt.date, sex: str, slot: int = 0) -> str:
-    """A fictitious (day + 60) CPR number for this birth date and sex; ``slot`` picks one of the many serials."""
-    return format_cpr(birth_date, serial_for_slot(birth_date.year, sex, slot % serial_capacity(birth_date.year)))
+    return serial_from_slot(digits7[slot // SLOTS_PER_DIGIT7], slot, int(sex == "male"))

@@ -14,9 +14,8 @@ date. Kinds and their params (simulators.post.life_letters turns them into Digit
   children's moves are reported by their parents). health_card {} — 14 days after each move (DOMAIN.md §3.3).
 - child_born {child_name, child_birth_date} — the persona's children at home born in the last 10 years.
 - child_benefit {child_name, quarter, amount} — the last 4 quarterly payments (20 Jan/Apr/Jul/Oct) for each child
-  under 18, rates of TAX_AND_BENEFITS.md §4; for 15-17-year-olds (paid monthly) the quarter's three months;
-  halved when both parents live with the child (split 50/50 since 2022); the income-dependent reduction is
-  ignored (assumption).
+  under 18 (rates, pay days and the split: simulators.population.child_benefit); for 15-17-year-olds (paid
+  monthly) the quarter's three months; halved when both parents live with the child.
 - daycare_offer {child_name, start_date} — children now 0-6: start on the 1st of the month after 9 months of age,
   offer 2 months before (DOMAIN.md §3.3: offers arrive at least 2 months ahead; the age is an assumption).
 - hospital_appointment {department, appointment} — 0-2 in the last year for persons 15+ (assumption).
@@ -30,12 +29,13 @@ import random
 
 import pandas as pd
 
-from simulators.population import demographics
-from simulators.population.citizens import TODAY
-from simulators.population.pension_age import pension_age_date, pension_start
-from simulators.population.persona import age_on, parents_of, persona_record
+from simulators.core.dates import add_months, add_years, age_on, birthday
+from simulators.population import child_benefit, demographics
+from simulators.population.citizens import DIGITAL_POST_AGE, MITID_MIN_AGE, TODAY
+from simulators.population.pension_age import has_reached_pension_age, pension_start
+from simulators.population.persona import parents_of, persona_record
 
-DIGITAL_POST_START = dt.date(2014, 11, 1)
+DIGITAL_POST_START = dt.date(2014, 11, 1)  # mandatory for everyone over 15 from this date (DOMAIN.md §4.1)
 MITID_SWITCH_MONTH = (2021, 10)
 TAX_STATEMENT_DAYS = {2022: dt.date(2022, 3, 14), 2023: dt.date(2023, 3, 13), 2024: dt.date(2024, 3, 11),
                       2025: dt.date(2025, 3, 24), 2026: dt.date(2026, 3, 23)}
@@ -44,24 +44,15 @@ MOVES_CDF = (0.45, 0.80, 1.0)  # P(0, <=1, <=2 moves in 10 years) — assumption
 SAME_MUNICIPALITY_MOVE = 0.6  # assumption
 HEALTH_CARD_DAYS = 14
 HOSPITAL_CDF = (0.5, 0.85, 1.0)  # P(0, <=1, <=2 appointment letters in the last year) — assumption
-# DKK per quarter by age band 0-2 / 3-6 / 7-14, and per month for 15-17
-CHILD_BENEFIT = {2024: (5124, 4056, 3192, 1064), 2025: (5292, 4191, 3297, 1099), 2026: (5370, 4248, 3342, 1114)}
 DEPARTMENTS = ("Ortopædkirurgisk Ambulatorium", "Øjenambulatoriet", "Hudklinikken", "Kardiologisk Ambulatorium",
                "Øre-næse-halskirurgisk Ambulatorium", "Medicinsk Ambulatorium", "Røntgen og Skanning",
                "Fysio- og Ergoterapi")  # assumption: typical outpatient departments
 DEPARTMENTS_WOMEN = ("Gynækologisk Ambulatorium",)
 
 
-def _years_later(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _months_later(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    return dt.date(day.year + year, month + 1, 1)
+def digital_post_since(person: dict) -> dt.date:
+    """When the person's Digital Post began: at 15, or on 1 November 2014 for those older."""
+    return max(birthday(person["birth_date"], DIGITAL_POST_AGE), DIGITAL_POST_START)
 
 
 def tax_statement_day(published_year: int) -> dt.date:
@@ -70,17 +61,6 @@ def tax_statement_day(published_year: int) -> dt.date:
         return TAX_STATEMENT_DAYS[published_year]
     first = dt.date(published_year, 3, 1)
     return first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7)
-
-
-def _benefit(child_age: int, year: int) -> int:
-    rates = CHILD_BENEFIT[min(max(year, min(CHILD_BENEFIT)), max(CHILD_BENEFIT))]
-    if child_age <= 2:
-        return rates[0]
-    if child_age <= 6:
-        return rates[1]
-    if child_age <= 14:
-        return rates[2]
-    return 3 * rates[3]
 
 
 def _other_address(rng: random.Random, country: str, municipality: str | None) -> tuple[str, str]:
@@ -98,10 +78,15 @@ def _other_address(rng: random.Random, country: str, municipality: str | None) -
     return line, str(places.area_name[area])
 
 
+def _draw_count(rng: random.Random, cdf: tuple[float, ...]) -> int:
+    """0, 1, 2, … drawn from a cumulative distribution (P(count <= i) = cdf[i])."""
+    draw = rng.random()
+    return sum(draw >= p for p in cdf[:-1])
+
+
 def _moves(person: dict, today: dt.date) -> list[dict]:
     rng = random.Random(f"moves:{person['household_id']}")
-    draw = rng.random()
-    count = sum(draw >= p for p in MOVES_CDF[:-1])
+    count = _draw_count(rng, MOVES_CDF)
     dates = sorted(today - dt.timedelta(days=rng.randint(30, 3650)) for _ in range(count))
     address = f"{person['address_line1']}, {person['address_line2']}"
     municipality = person["municipality"]
@@ -118,24 +103,25 @@ def _moves(person: dict, today: dt.date) -> list[dict]:
 
 def _children(record: dict, population: pd.DataFrame, today: dt.date) -> list[dict]:
     events = []
-    payments = [dt.date(y, m, 20) for y in (today.year - 1, today.year) for m in (1, 4, 7, 10)]
+    payments = [dt.date(y, m, child_benefit.PAY_DAY) for y in (today.year - 1, today.year)
+                for m in child_benefit.QUARTER_MONTHS]
     payments = [d for d in payments if d <= today][-4:]
     for child in (m for m in record["household"] if m["relation"] == "child"):
         born, name = child["birth_date"], child["full_name"]
-        if born >= _years_later(today, -10):
+        if born >= add_years(today, -10):
             events.append({"date": born, "kind": "child_born",
                            "params": {"child_name": name, "child_birth_date": born.isoformat()}})
         two_parents = all(parents_of(population, child["person_id"]))  # both live with the child
         for paid in payments:
             quarter_start = dt.date(paid.year, paid.month, 1)
-            if born < quarter_start and age_on(born, paid) < 18:
-                amount = _benefit(age_on(born, paid), paid.year)
+            if born < quarter_start and age_on(born, paid) <= child_benefit.MAX_AGE:
+                amount = child_benefit.per_quarter(age_on(born, paid), paid.year)
                 events.append({"date": paid, "kind": "child_benefit",
                                "params": {"child_name": name, "quarter": f"{paid.year}-Q{(paid.month + 2) // 3}",
-                                          "amount": amount // 2 if two_parents else amount}})
+                                          "amount": child_benefit.share(amount, two_parents)}})
         if age_on(born, today) <= 6:
-            start = _months_later(born, 10)  # the 1st of the month after the child is 9 months old
-            offered = _months_later(start, -2)
+            start = add_months(born, 10).replace(day=1)  # the 1st of the month after the child is 9 months old
+            offered = add_months(start, -2)
             if offered <= today:
                 events.append({"date": max(offered, born), "kind": "daycare_offer",
                                "params": {"child_name": name, "start_date": start.isoformat()}})
@@ -144,8 +130,7 @@ def _children(record: dict, population: pd.DataFrame, today: dt.date) -> list[di
 
 def _hospital(person: dict, today: dt.date) -> list[dict]:
     rng = random.Random(f"hospital:{person['person_id']}")
-    draw = rng.random()
-    count = sum(draw >= p for p in HOSPITAL_CDF[:-1])
+    count = _draw_count(rng, HOSPITAL_CDF)
     departments = DEPARTMENTS + (DEPARTMENTS_WOMEN if person["sex"] == "female" else ())
     events = []
     for _ in range(count):
@@ -166,11 +151,10 @@ def life_events(person: dict, population: pd.DataFrame, today: dt.date = TODAY) 
         return []
     born = record["birth_date"]
     events: list[dict] = []
-    at15 = _years_later(born, 15)
-    if not record["digital_post_exempt"] and at15 <= today:
-        events.append({"date": max(at15, DIGITAL_POST_START), "kind": "digital_post_welcome", "params": {}})
+    if not record["digital_post_exempt"] and birthday(born, DIGITAL_POST_AGE) <= today:
+        events.append({"date": digital_post_since(record), "kind": "digital_post_welcome", "params": {}})
     switch = dt.date(*MITID_SWITCH_MONTH, 1 + random.Random(f"mitid:{record['person_id']}").randrange(31))
-    if switch <= today and age_on(born, switch) >= 13:
+    if switch <= today and age_on(born, switch) >= MITID_MIN_AGE:
         events.append({"date": switch, "kind": "mitid_switch", "params": {}})
     for income_year in range(today.year - 5, today.year):
         published = tax_statement_day(income_year + 1)
@@ -179,9 +163,9 @@ def life_events(person: dict, population: pd.DataFrame, today: dt.date = TODAY) 
             events.append({"date": published, "kind": "tax_statement",
                            "params": {"income_year": income_year, "income": int(income)}})
     events += _moves(record, today) + _children(record, population, today) + _hospital(record, today)
-    if pension_age_date(born) <= today:
+    if has_reached_pension_age(born, today):
         start = pension_start(born)
-        events.append({"date": _months_later(start, -2), "kind": "pension_granted",
+        events.append({"date": add_months(start, -2), "kind": "pension_granted",
                        "params": {"start_date": start.isoformat()}})
     events = [e for e in events if born <= e["date"] <= today]
     return sorted(events, key=lambda e: (e["date"], e["kind"], sorted(e["params"].items())))

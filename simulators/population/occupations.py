@@ -4,7 +4,7 @@ No distribution of occupations or incomes by age is among the sources. The statu
 weights and the relative income levels below are assumptions (SOURCES "Population"); only the overall level is
 sourced: incomes of everyone 15+ are scaled so that their mean equals DST's mean personal income before tax
 (353,700 DKK, 2020). The German twin uses the same shape with an assumed mean (DE_MEAN_INCOME_EUR).
-Occupations are codes; ``OCCUPATION_KEYS`` maps them to translation keys for pages.
+Occupations are codes (no page shows them yet, so they have no translations).
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import numpy as np
 
 from simulators.population.demographics import mean_income_15plus
 
-ASSUMPTION_NOTE_KEY = "population.assumption_note"  # for pages that show occupation or income
 DE_MEAN_INCOME_EUR = 31_000.0  # assumption (no German income source among the data): order of magnitude only
 
 # code: (weight among the employed, relative income level, minimum age) — all assumptions
@@ -34,28 +33,6 @@ STATUS = {
     "pensioner": (0.50, 0.40),
 }
 CODES = tuple(STATUS) + tuple(JOBS)
-OCCUPATION_KEYS = {
-    "preschool_child": "population.occupation.preschool_child", "pupil": "population.occupation.pupil",
-    "upper_secondary_student": "population.occupation.upper_secondary_student",
-    "student": "population.occupation.student", "unemployed": "population.occupation.unemployed",
-    "disability_pensioner": "population.occupation.disability_pensioner",
-    "pensioner": "population.occupation.pensioner", "shop_assistant": "population.occupation.shop_assistant",
-    "warehouse_worker": "population.occupation.warehouse_worker", "cleaner": "population.occupation.cleaner",
-    "cook": "population.occupation.cook", "office_clerk": "population.occupation.office_clerk",
-    "social_and_health_assistant": "population.occupation.social_and_health_assistant",
-    "pedagogue": "population.occupation.pedagogue", "teacher": "population.occupation.teacher",
-    "nurse": "population.occupation.nurse", "carpenter": "population.occupation.carpenter",
-    "electrician": "population.occupation.electrician", "mechanic": "population.occupation.mechanic",
-    "bus_driver": "population.occupation.bus_driver", "farmer": "population.occupation.farmer",
-    "hairdresser": "population.occupation.hairdresser", "police_officer": "population.occupation.police_officer",
-    "accountant": "population.occupation.accountant", "civil_servant": "population.occupation.civil_servant",
-    "software_developer": "population.occupation.software_developer",
-    "engineer": "population.occupation.engineer", "consultant": "population.occupation.consultant",
-    "sales_manager": "population.occupation.sales_manager", "journalist": "population.occupation.journalist",
-    "researcher": "population.occupation.researcher", "architect": "population.occupation.architect",
-    "pharmacist": "population.occupation.pharmacist", "doctor": "population.occupation.doctor",
-    "lawyer": "population.occupation.lawyer",
-}
 _JOB_CDF = np.cumsum([w for w, _, _ in JOBS.values()]) / sum(w for w, _, _ in JOBS.values())
 _JOB_LEVEL = np.array([level for _, level, _ in JOBS.values()])
 _JOB_MIN_AGE = np.array([age for _, _, age in JOBS.values()])

@@ -9,6 +9,8 @@ import datetime as dt
 
 import numpy as np
 
+from simulators.core.dates import add_months, first_of_next_month, months_old_array
+
 # (born on or before, pension age in months); the last row covers everyone born later
 _TABLE = (
     (dt.date(1953, 12, 31), 65 * 12),
@@ -27,22 +29,14 @@ def pension_age_months(birth_date: dt.date) -> int:
     return next(months for limit, months in _TABLE if birth_date <= limit)
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, clamped to the month's last day (29 Feb, 31st)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    following = dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
-    return dt.date(year, month + 1, min(day.day, (following - dt.timedelta(days=1)).day))
-
-
 def pension_age_date(birth_date: dt.date) -> dt.date:
     """The day the person reaches pension age."""
-    return _add_months(birth_date, pension_age_months(birth_date))
+    return add_months(birth_date, pension_age_months(birth_date))
 
 
 def pension_start(birth_date: dt.date) -> dt.date:
     """First day of the month after the person reaches pension age (when folkepension starts)."""
-    return _add_months(pension_age_date(birth_date).replace(day=1), 1)
+    return first_of_next_month(pension_age_date(birth_date))
 
 
 def has_reached_pension_age(birth_date: dt.date, today: dt.date) -> bool:
@@ -55,10 +49,5 @@ def pension_age_months_array(birth_dates: np.ndarray) -> np.ndarray:
 
 
 def reached_array(birth_dates: np.ndarray, today: dt.date) -> np.ndarray:
-    """Vectorised: has the person reached pension age on ``today`` (age in whole months >= pension age)?"""
-    births = birth_dates.astype("datetime64[D]")
-    years = births.astype("datetime64[Y]").astype(int) + 1970
-    months = births.astype("datetime64[M]").astype(int) % 12
-    days = (births - births.astype("datetime64[M]")).astype(int) + 1
-    age_months = (today.year - years) * 12 + (today.month - 1 - months) - (today.day < days)
-    return age_months >= pension_age_months_array(birth_dates)
+    """Vectorised ``has_reached_pension_age``: age in whole months on ``today`` >= pension age."""
+    return months_old_array(birth_dates, today) >= pension_age_months_array(birth_dates)

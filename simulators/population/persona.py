@@ -6,20 +6,17 @@ list of the people living with the persona, each with a relation (partner, child
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from simulators.core.visits import Member, Persona
 from simulators.population.citizens import TODAY
 from simulators.population.pension_age import reached_array
 
-RECORD_KEYS = ("person_id", "cpr", "first_name", "last_name", "full_name", "sex", "birth_date", "age", "street",
-               "house_number", "floor", "door", "postcode", "town", "municipality", "municipality_code", "region",
-               "address_line1", "address_line2", "household_id", "partner_id", "civil_status", "occupation",
-               "income", "email", "phone", "mitid_user_id", "digital_post_exempt", "country", "household")
-MEMBER_KEYS = ("person_id", "first_name", "last_name", "full_name", "age", "sex", "birth_date", "cpr", "relation")
+RECORD_KEYS = tuple(Persona.__annotations__)  # the record's keys, in its order (the record's type: core.visits)
+MEMBER_KEYS = tuple(Member.__annotations__)
 DEFAULT_FILTERS = {"min_age": 25, "max_age": 70, "digital_post_exempt": False}  # plus: lives with someone
 _TEXT = ("cpr", "first_name", "last_name", "sex", "street", "house_number", "floor", "door", "postcode", "town",
          "municipality", "municipality_code", "region", "civil_status", "occupation", "email", "phone",
@@ -155,7 +152,7 @@ def _relation(index: _Index, row: int, other: int) -> str:
     return "other"
 
 
-def _member(index: _Index, row: int, relation: str) -> dict:
+def _member(index: _Index, row: int, relation: str) -> Member:
     text = index.text
     return {"person_id": int(index.person_id[row]), "first_name": text["first_name"][row],
             "last_name": text["last_name"][row],
@@ -167,7 +164,7 @@ def _member(index: _Index, row: int, relation: str) -> dict:
 _RELATION_ORDER = {"partner": 0, "child": 1, "parent": 2, "other": 3}
 
 
-def persona_record(population: pd.DataFrame, person_id: int) -> dict:
+def persona_record(population: pd.DataFrame, person_id: int) -> Persona:
     """The person as a plain dict with exactly RECORD_KEYS (see BRIEF "Persona record")."""
     index = _index(population)
     row = _row(index, person_id)
@@ -208,8 +205,3 @@ def person_id_for_mitid_user_id(population: pd.DataFrame, user_id: str) -> int |
         present = np.flatnonzero(ids != None)  # noqa: E711 (object array comparison)
         index.by_mitid = {ids[row]: int(index.person_id[row]) for row in present}
     return index.by_mitid.get((user_id or "").strip().lower())
-
-
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    """Whole years of age on ``day``."""
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from simulators.core import clock
 from simulators.post import letters
 from simulators.post import postbox
 from simulators.core.store import Store
@@ -105,7 +106,7 @@ def send(store: Store, visit_id: str, recipient: str | None, subject: str, body:
     errors = validate(recipient, subject, body, attachment)
     if errors:
         return errors, None, None
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or clock.now().replace(microsecond=0)
     subject, body = subject.strip(), body.replace("\r\n", "\n").strip()
     thread_id = (original.get("thread_id") or original["letter_id"]) if original else uuid.uuid4().hex
     upload = None

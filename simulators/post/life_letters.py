@@ -14,11 +14,12 @@ import hashlib
 
 import sqlalchemy as sa
 
+from simulators.core import clock
 from simulators.post import letters
 from simulators.core.store import Store
+from simulators.population.life import digital_post_since, life_events  # one rule with the welcome letter
 
 SEED_KIND = "post_seed"
-DIGITAL_POST_START = dt.date(2014, 11, 1)  # mandatory for everyone over 15 from this date (DOMAIN.md §4.1)
 MAX_LETTERS = 40
 UNREAD_NEWEST = 2
 PRIVATE_CONSENT_PERCENT = 60  # assumption: no source for the share of citizens who accept private senders
@@ -59,15 +60,6 @@ def private_consent(person_id) -> bool:
     return _stable_int("private-consent", person_id) % 100 < PRIVATE_CONSENT_PERCENT
 
 
-def digital_post_since(persona: dict) -> dt.date:
-    birth = persona["birth_date"]
-    try:
-        fifteen = birth.replace(year=birth.year + 15)
-    except ValueError:  # born on 29 February
-        fifteen = dt.date(birth.year + 15, 3, 1)
-    return max(fifteen, DIGITAL_POST_START)
-
-
 def _private_events(persona: dict, today: dt.date) -> list[dict]:
     """Yearly letters of the bank and the insurer; none without consent or for exempt persons (their post is paper)."""
     if persona.get("digital_post_exempt") or not private_consent(persona["person_id"]):
@@ -94,7 +86,7 @@ def _to_date(value) -> dt.date:
 
 def letter_requests(events: list[dict], persona: dict, today: dt.date | None = None) -> list[dict]:
     """Letter requests {"template", "params", "date", "read"} for a life history, oldest first."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     since = digital_post_since(persona)
     chosen = []
     for event in sorted(events, key=lambda e: _to_date(e["date"])):
@@ -153,8 +145,6 @@ def seed_mailbox(store: Store, visit_id: str, persona: dict, population=None, to
     if is_seeded(store, visit_id):
         return 0
     if events is None:
-        from simulators.population.life import life_events
-
         events = life_events(persona, population)
     entries = []
     for index, request in enumerate(letter_requests(events, persona, today)):

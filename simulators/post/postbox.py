@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from simulators.core import clock
 from simulators.post import letters
 from simulators.core.store import Store
 
@@ -24,7 +25,7 @@ MAX_OWN_FOLDERS = 10
 def deliver(store: Store, visit_id: str, requests: list[dict], origin: str = "action",
             now: dt.datetime | None = None) -> list[dict]:
     """Store new letters for a visit. A request: {"template", "params", optional "sender", "date", "thread_id"}."""
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or clock.now().replace(microsecond=0)
     delivered = []
     for request in requests:
         meta = letters.templates()[request["template"]]

@@ -8,7 +8,7 @@ from tests.helpers.apptest import make_app
 
 @pytest.fixture(autouse=True)
 def _router_on_every_run(monkeypatch):
-    """AppTest resets Streamlit's old pages-folder mode before every run (see ui/boot.py); a served app leaves
+    """AppTest resets Streamlit's old pages-folder mode before every run (see ui/shell/boot.py); a served app leaves
     it after its first run. Make every AppTest run behave like the served app: app.py runs, then the page."""
     from streamlit.runtime import pages_manager
 

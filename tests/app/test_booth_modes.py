@@ -14,6 +14,7 @@ from simulators.compare.journeys import EVENT_KEYS
 from simulators.population.persona import persona_record
 from simulators.core.store import Store
 from tests.helpers.apptest import LANGS, make_app, no_exception, start_visit
+from tests.helpers.privacy import offending_events
 from ui.booth import presenter_persona
 from ui.shell.resources import population
 
@@ -63,7 +64,7 @@ def check_page(at, lang: str, step_id: str, visit: dict) -> None:
     elif step_id == "digital_post":
         assert at.title[0].value == tr(lang, "post.title")
         rows = [b for b in at.button if b.key and b.key.startswith("post_open_")]
-        assert rows and len(rows) <= len(postbox.list_letters(Store(), visit["visit_id"]))
+        assert rows and len(rows) <= len(postbox.list_letters(Store(), visit.visit_id))
     elif step_id == "germany":
         assert at.title[0].value == tr(lang, "compare.journeys.title")
         assert tr(lang, EVENT_KEYS["moving"]) in text or any(tr(lang, k) in text for k in EVENT_KEYS.values())
@@ -80,16 +81,14 @@ def test_every_tour_jump_renders_its_page_with_the_prepared_state(lang):
     previous = None
     for step in tour.STEPS:
         visit = jump(at, step.id)
-        assert visit is not None and visit["persona_id"] == chosen and visit["mode"] == "presenter"
-        assert bool(visit["login"]) is step.needs_login
-        if step.mailbox:
-            assert postbox.list_letters(Store(), visit["visit_id"])
-        if previous:
-            assert visits.get(Store(), previous) is None  # the jump deleted the visit before it
+        assert visit is not None and visit.persona_id == chosen and visit.mode == "presenter"
+        assert bool(visit.login) is step.needs_login
+        assert not step.mailbox or postbox.list_letters(Store(), visit.visit_id)
+        assert previous is None or visits.get(Store(), previous) is None  # the jump deleted the visit before it
         check_page(at, lang, step.id, visit)
         notes = [c for c in at.sidebar.markdown if c.value == tr(lang, step.notes_key)]
         assert notes, f"speaker notes of {step.id} missing"
-        previous = visit["visit_id"]
+        previous = visit.visit_id
 
 
 def test_next_previous_and_reset_keep_the_chosen_persona():
@@ -99,7 +98,7 @@ def test_next_previous_and_reset_keep_the_chosen_persona():
     no_exception(at)
     chosen = at.session_state[presenter_persona.PERSONA_KEY]
     first = visits.get(Store(), at.session_state["visit_id"])
-    assert first["persona_id"] == chosen
+    assert first.persona_id == chosen
     assert persona_record(population(), chosen)["age"] >= 67
     at.sidebar.button(key="tour_next").click().run()
     assert at.button(key="mitid_use_demo")  # step 2: the MitID login
@@ -111,7 +110,7 @@ def test_next_previous_and_reset_keep_the_chosen_persona():
     at.sidebar.button(key="tour_reset").click().run()
     no_exception(at)
     after = visits.get(Store(), at.session_state["visit_id"])
-    assert after["persona_id"] == chosen and after["visit_id"] != before_reset and after["login"] is None
+    assert after.persona_id == chosen and after.visit_id != before_reset and after.login is None
     assert visits.get(Store(), before_reset) is None
     assert at.session_state[presenter_persona.PERSONA_KEY] == chosen
 
@@ -137,7 +136,7 @@ def test_dashboard_shows_todays_counters(lang):
     visit = visits.create(store, lang, "kiosk", persona_id=1)
     visits.track(store, visit, "login", "code_display")
     visits.track(store, visit, "flow_completed", "moving")
-    visits.end(store, visit["visit_id"], "idle")
+    visits.end(store, visit.visit_id, "idle")
     since = booth_stats.day_start(dt.datetime.now())
     expected = booth_stats.summarise(store.events(since), since=since)
     at = make_app(lang, "explore")
@@ -156,4 +155,4 @@ def test_a_kiosk_visit_and_the_tour_leave_only_codes_in_the_counters():
     start_visit(at)
     at = make_app("de", "presenter")
     jump(at, "digital_post")
-    assert booth_stats.offending_events(Store().events()) == []
+    assert offending_events(Store().events()) == []

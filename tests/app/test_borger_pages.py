@@ -1,5 +1,6 @@
-"""The borger.dk pages in AppTest: each flows_a flow's happy path in de, en and da (receipt, letters, Mit Overblik),
-validation messages next to the field, an ineligible persona, search, Log af, idle logout and a reload mid-flow."""
+"""The borger.dk pages in AppTest: the happy paths of moving, passport, pension and tax in de, en and da (receipt,
+letters, Mit Overblik), validation messages next to the field, an ineligible persona, search, Log af, idle logout
+and a reload mid-flow."""
 import datetime as dt
 import time
 
@@ -41,7 +42,7 @@ def assert_receipt(at, visit_id, flow_id, lang, templates):
 def test_moving_happy_path_changes_mit_overblik(lang):
     at, visit_id = logged_in_app(lang, persona_for("moving"))
     open_flow(at, "moving")
-    assert at.title[0].value == i18n.translate(lang, "flows_a.moving.step_overview")
+    assert at.title[0].value == i18n.translate(lang, "flow.moving.step_overview")
     assert i18n.translate(lang, "borger.step_x_of_y", step=1, total=5) in [c.value for c in at.caption]
     next_step(at)                                    # overview
     next_step(at)                                    # persons: pre-filled from CPR
@@ -58,12 +59,12 @@ def test_moving_happy_path_changes_mit_overblik(lang):
     assert at.title[0].value == i18n.translate(lang, "borger.check_answers")
     send(at)
     assert_receipt(at, visit_id, "moving", lang, ["moving_confirmation", "moving_health_card"])
-    assert visits.get(Store(), visit_id)["persona_changes"]["address_line2"] == "8000 Aarhus C"
+    assert visits.get(Store(), visit_id).persona_changes["address_line2"] == "8000 Aarhus C"
     at.switch_page("pages/overblik.py").run()
     assert not at.exception
     text = page_text(at)
     assert "Nørregade 5, 8000 Aarhus C" in text and doctor["name"] in text
-    assert i18n.translate(lang, "flows_a.moving.case_title", municipality="Aarhus") in text
+    assert i18n.translate(lang, "flow.moving.case_title", municipality="Aarhus") in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -76,7 +77,7 @@ def test_passport_happy_path(lang):
     slot = free_slots(persona_record(population(), person_id), TODAY)[0]
     field(at, "passport", "slot", "radio").set_value(slot)
     next_step(at)
-    assert i18n.translate(lang, "flows_a.passport.doubled") in html_text(at)
+    assert i18n.translate(lang, "flow.passport.doubled") in html_text(at)
     field(at, "passport", "confirm", "checkbox").check()
     next_step(at)
     send(at)
@@ -88,7 +89,7 @@ def test_passport_happy_path(lang):
 def test_pension_happy_path(lang):
     at, visit_id = logged_in_app(lang, persona_for("pension"))
     open_flow(at, "pension")
-    assert i18n.translate(lang, "flows_a.pension.pension_age") in html_text(at)
+    assert i18n.translate(lang, "flow.pension.pension_age") in html_text(at)
     next_step(at)
     next_step(at)                                    # conditions pre-filled
     field(at, "pension", "confirm", "checkbox").check()
@@ -101,7 +102,7 @@ def test_pension_happy_path(lang):
 def test_tax_accept_with_one_click(lang):
     at, visit_id = logged_in_app(lang, persona_for("tax"))
     open_flow(at, "tax")
-    assert i18n.translate(lang, "flows_a.tax.row_total") in html_text(at)
+    assert i18n.translate(lang, "flow.tax.row_total") in html_text(at)
     field(at, "tax", "decision", "radio").set_value("accept")
     next_step(at)
     send(at)
@@ -128,32 +129,32 @@ def test_tax_correction_adds_commuting():
 # one app per flow; each case: (language, step index, answers, field, message key, params)
 ERROR_CASES = {
     "moving": [
-        ("de", 1, {"persons": [], "other_cprs": "123"}, "flows_a.moving.err.cpr_format", {}),
+        ("de", 1, {"persons": [], "other_cprs": "123"}, "flow.moving.err.cpr_format", {}),
         ("en", 1, {"persons": [], "other_cprs": "6101851234 6202851234 6303851234 6404851234 6505851234 6606851234"},
-         "flows_a.moving.err.max_persons", {"max": 5}),
+         "flow.moving.err.max_persons", {"max": 5}),
         ("da", 2, {"street": "", "house_number": "5", "postcode": "8000", "town": "Aarhus C"}, "borger.err.required", {}),
         ("de", 2, {"street": "A", "house_number": "5", "postcode": "80", "town": "Aarhus C"},
-         "flows_a.moving.err.postcode_format", {}),
+         "flow.moving.err.postcode_format", {}),
         ("en", 2, {"street": "A", "house_number": "5", "postcode": "0001", "town": "X"},
-         "flows_a.moving.err.postcode_unknown", {"postcode": "0001"}),
+         "flow.moving.err.postcode_unknown", {"postcode": "0001"}),
         ("da", 2, {"street": "A", "house_number": "5", "postcode": "8000", "town": "Odense"},
-         "flows_a.moving.err.town_mismatch", {"postcode": "8000", "town": "Aarhus C"}),
+         "flow.moving.err.town_mismatch", {"postcode": "8000", "town": "Aarhus C"}),
         ("de", 2, {"street": "A", "house_number": "5–7", "postcode": "8000", "town": "Aarhus C"},
-         "flows_a.moving.err.house_number_format", {}),
-        ("en", 3, {"moving_date": (TODAY - dt.timedelta(days=6)).isoformat()}, "flows_a.moving.err.date_too_late", None),
-        ("da", 3, {"moving_date": (TODAY + dt.timedelta(days=29)).isoformat()}, "flows_a.moving.err.date_too_early", None),
+         "flow.moving.err.house_number_format", {}),
+        ("en", 3, {"moving_date": (TODAY - dt.timedelta(days=6)).isoformat()}, "flow.moving.err.date_too_late", None),
+        ("da", 3, {"moving_date": (TODAY + dt.timedelta(days=29)).isoformat()}, "flow.moving.err.date_too_early", None),
     ],
     "pension": [
-        ("de", 1, {"citizenship": "other", "lives_in_dk": "yes", "residence_years": 20}, "flows_a.pension.err.citizenship", {}),
-        ("en", 1, {"citizenship": "dk", "lives_in_dk": "no", "residence_years": 20}, "flows_a.pension.err.residence", {}),
-        ("da", 1, {"citizenship": "dk", "lives_in_dk": "yes", "residence_years": 2}, "flows_a.pension.err.too_few_years",
+        ("de", 1, {"citizenship": "other", "lives_in_dk": "yes", "residence_years": 20}, "flow.pension.err.citizenship", {}),
+        ("en", 1, {"citizenship": "dk", "lives_in_dk": "no", "residence_years": 20}, "flow.pension.err.residence", {}),
+        ("da", 1, {"citizenship": "dk", "lives_in_dk": "yes", "residence_years": 2}, "flow.pension.err.too_few_years",
          {"min": 3}),
-        ("de", 1, {"citizenship": "dk", "lives_in_dk": "yes", "residence_years": 90}, "flows_a.pension.err.too_many_years", None),
+        ("de", 1, {"citizenship": "dk", "lives_in_dk": "yes", "residence_years": 90}, "flow.pension.err.too_many_years", None),
         ("en", 2, {"confirm": False}, "borger.err.must_confirm", {}),
     ],
     "tax": [
-        ("de", 1, {"decision": "correct", "km_one_way": 1200, "days": 100}, "flows_a.tax.err.km_range", {"max": 999}),
-        ("en", 1, {"decision": "correct", "km_one_way": 30, "days": 400}, "flows_a.tax.err.days_range", {"max": 365}),
+        ("de", 1, {"decision": "correct", "km_one_way": 1200, "days": 100}, "flow.tax.err.km_range", {"max": 999}),
+        ("en", 1, {"decision": "correct", "km_one_way": 30, "days": 400}, "flow.tax.err.days_range", {"max": 365}),
         ("da", 0, {"decision": None}, "borger.err.required", {}),
     ],
     "passport": [
@@ -174,12 +175,16 @@ def test_validation_messages_next_to_the_field(flow_id):
         next_step(at)
         shown = errors_shown(at)
         assert shown, (flow_id, key)
-        if params is not None:
-            assert any(i18n.translate(lang, key, **{k: str(v) for k, v in params.items()}) in s for s in shown), (key, shown)
-        else:
-            prefix = i18n.translate(lang, key).split("{")[0][:25]
-            assert any(s.startswith(prefix) for s in shown), (key, shown)
+        assert message_shown(lang, key, params, shown), (key, shown)
         assert not at.exception
+
+
+def message_shown(lang: str, key: str, params: dict | None, shown: list[str]) -> bool:
+    """The message with its parameters is shown; with ``params`` None (not known to the test), its opening words."""
+    if params is not None:
+        return any(i18n.translate(lang, key, **{k: str(v) for k, v in params.items()}) in s for s in shown)
+    prefix = i18n.translate(lang, key).split("{")[0][:25]
+    return any(s.startswith(prefix) for s in shown)
 
 
 def young_persona() -> int:
@@ -191,14 +196,14 @@ def young_persona() -> int:
 def test_pension_too_young_says_why_and_offers_another_persona():
     at, visit_id = logged_in_app("de", young_persona())
     open_flow(at, "pension")
-    assert at.warning and at.warning[0].value.startswith(i18n.translate("de", "flows_a.pension.not_yet").split("{")[0])
+    assert at.warning and at.warning[0].value.startswith(i18n.translate("de", "flow.pension.not_yet").split("{")[0])
     at.button(key="ss_other_persona").click().run()
     assert not at.exception
     new_visit = visits.get(Store(), at.session_state["visit_id"])
-    assert new_visit["visit_id"] != visit_id and visits.get(Store(), visit_id) is None
+    assert new_visit.visit_id != visit_id and visits.get(Store(), visit_id) is None
     from simulators.borger import FLOWS
 
-    assert FLOWS["pension"].eligible(persona_record(population(), int(new_visit["persona_id"])), TODAY)[0]
+    assert FLOWS["pension"].eligible(persona_record(population(), int(new_visit.persona_id)), TODAY)[0]
 
 
 def test_portal_tiles_search_article_and_shortcut():
@@ -209,7 +214,7 @@ def test_portal_tiles_search_article_and_shortcut():
     assert len(tiles) == 17
     at.text_input(key="bdk_search").set_value("Umzug").run()
     at.button(key="bdk_hit_service_moving").click().run()
-    assert at.title[0].value == i18n.translate("de", "flows_a.moving.title")
+    assert at.title[0].value == i18n.translate("de", "flow.moving.title")
     assert i18n.translate("de", "borger.shortcuts") in html_text(at)
     assert any(link.proto.page.endswith("selfservice") or "selfservice" in str(link.proto) for link in at.get("page_link"))
     at.button(key="bdk_back_topic").click().run()
@@ -226,15 +231,15 @@ def test_log_af_ends_the_login():
     at, visit_id = logged_in_app("da", persona_for("moving"))
     at.switch_page("pages/overblik.py").run()
     at.button(key="bdk_log_off").click().run()
-    assert visits.get(Store(), visit_id)["login"] is None
+    assert visits.get(Store(), visit_id).login is None
 
 
 def test_idle_time_ends_the_login():
     at, visit_id = logged_in_app("en", persona_for("moving"))
-    visits.update(Store(), visit_id, borger_seen_at=time.time() - 16 * 60)
+    visits.record_activity(Store(), visit_id, time.time() - 16 * 60)
     at.switch_page("pages/borger.py").run()
     assert at.warning[0].value == i18n.translate("en", "borger.idle_logged_out", minutes=15)
-    assert visits.get(Store(), visit_id)["login"] is None
+    assert visits.get(Store(), visit_id).login is None
 
 
 def test_unfinished_answers_survive_a_reload():
@@ -249,7 +254,7 @@ def test_unfinished_answers_survive_a_reload():
     reloaded.query_params.update({"lang": "en", "mode": "explore", "v": visit_id, "flow": "moving"})
     reloaded.run()
     reloaded.switch_page("pages/selfservice.py").run()
-    assert reloaded.title[0].value == i18n.translate("en", "flows_a.moving.step_address")
+    assert reloaded.title[0].value == i18n.translate("en", "flow.moving.step_address")
     assert field(reloaded, "moving", "street", "text_input").value == "Havnegade"
 
 

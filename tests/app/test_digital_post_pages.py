@@ -4,9 +4,9 @@ import pytest
 from simulators.core import i18n
 from simulators.post import letters
 from simulators.post import postbox
-from simulators.core import visits
 from simulators.core.store import Store
 from tests.helpers.apptest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
+from tests.helpers.visits import write_persona
 
 PAGE = "pages/digital_post.py"
 XSS = "<script>alert(1)</script>"
@@ -30,14 +30,14 @@ def row_keys(at) -> list[str]:
 
 
 def letters_of(at, folder=None):
-    return postbox.list_letters(Store(), visit_of(at)["visit_id"], folder)
+    return postbox.list_letters(Store(), visit_of(at).visit_id, folder)
 
 
 def persona_of(at) -> dict:
     from simulators.population.persona import persona_record
     from ui.shell.resources import population
 
-    return persona_record(population(), int(visit_of(at)["persona_id"]))
+    return persona_record(population(), int(visit_of(at).persona_id))
 
 
 def click(at, key):
@@ -65,13 +65,13 @@ def test_open_a_letter_marks_it_read_and_shows_sender_date_text(lang):
     at = mailbox(lang)
     newest = letters_of(at, "inbox")[0]
     click(at, f"post_open_{newest['letter_id']}")
-    assert postbox.get_letter(Store(), visit_of(at)["visit_id"], newest["letter_id"])["read"] is True
+    assert postbox.get_letter(Store(), visit_of(at).visit_id, newest["letter_id"])["read"] is True
     assert 'data-testid="dds-letter"' in html_text(at)
     assert any(i18n.translate(lang, "post.letter.from") in md.value for md in at.markdown)
-    if lang != "da":
+    if lang != "da":  # a German or English letter offers its Danish original beside it
         at.toggle(key="post_show_danish").set_value(True).run()
-        assert html_text(at).count('data-testid="dds-letter"') == 2
-        assert i18n.translate(lang, "post.letter.danish_original") in html_text(at)
+    assert html_text(at).count('data-testid="dds-letter"') == (1 if lang == "da" else 2)
+    assert (i18n.translate(lang, "post.letter.danish_original") in html_text(at)) is (lang != "da")
     click(at, "post_back")
     assert row_keys(at)
 
@@ -102,18 +102,18 @@ def test_own_folder_and_mark_unread(lang):
     at = mailbox(lang)
     at.text_input(key="post_new_folder_name").set_value("Skat & bolig")
     click(at, "post_new_folder_create")
-    own = [f for f in postbox.folders(Store(), visit_of(at)["visit_id"]) if not f["system"]]
+    own = [f for f in postbox.folders(Store(), visit_of(at).visit_id) if not f["system"]]
     assert [f["name"] for f in own] == ["Skat & bolig"]
     assert at.button(key=f"post_folder_{own[0]['id']}").proto.type == "primary"  # we are in it now
     click(at, "post_folder_inbox")
     letter = letters_of(at, "inbox")[0]
     click(at, f"post_open_{letter['letter_id']}")
     click(at, "post_mark_unread")
-    assert postbox.get_letter(Store(), visit_of(at)["visit_id"], letter["letter_id"])["read"] is False
+    assert postbox.get_letter(Store(), visit_of(at).visit_id, letter["letter_id"])["read"] is False
 
 
 def deliver_offer(at):
-    return postbox.deliver(Store(), visit_of(at)["visit_id"], [{
+    return postbox.deliver(Store(), visit_of(at).visit_id, [{
         "template": "life_daycare_offer", "params": {"child_name": "Ida", "start_date": "2027-02-01"}}])[0]
 
 
@@ -183,7 +183,7 @@ def test_new_action_letter_is_announced_once(lang):
     at.run()
     sender = letters.sender_name("kommune", lang, {"municipality": persona_of(at)["municipality"]})
     assert [t.value for t in at.toast] == [i18n.translate(lang, "post.notice.toast", sender=sender)]
-    assert postbox.get_letter(Store(), visit_of(at)["visit_id"], offer["letter_id"])["notified"] is True
+    assert postbox.get_letter(Store(), visit_of(at).visit_id, offer["letter_id"])["notified"] is True
     at.run()
     assert not at.toast
 
@@ -192,7 +192,7 @@ def test_letters_and_their_state_survive_a_reload_and_stay_in_their_visit():
     at = mailbox("en")
     letter = letters_of(at, "inbox")[0]
     click(at, f"post_open_{letter['letter_id']}")
-    visit_id = visit_of(at)["visit_id"]
+    visit_id = visit_of(at).visit_id
     again = make_app("en", v=visit_id)
     again.switch_page(PAGE).run()
     no_exception(again)
@@ -210,7 +210,7 @@ def test_exempt_persona_is_told_that_post_comes_on_paper():
     exempt_id = int(people.loc[people["digital_post_exempt"] & (people["age"] >= 20), "person_id"].iloc[0])
     at = make_app("en")
     start_visit(at)
-    visits.update(Store(), visit_of(at)["visit_id"], persona_id=exempt_id)
+    write_persona(Store(), visit_of(at).visit_id, exempt_id)
     log_in(at)
     at.switch_page(PAGE).run()
     no_exception(at)

@@ -64,7 +64,7 @@ def submit(at, form_id: str):
 
 def assert_left_for_logged_in(at, method: str) -> None:
     no_exception(at)
-    assert visit_of(at)["login"]["method"] == method
+    assert visit_of(at).login.method == method
     keys = {key for key in ("mitid_box", "mitid_landing") if has_key(at, key)}
     if BORGER_REGISTERED:  # the kiosk switched on to borger.dk: the MitID box is gone
         assert "mitid_box" not in keys
@@ -99,7 +99,7 @@ def test_logged_in_landing_and_log_off(lang):
     assert i18n.translate(lang, "mitid.landing.title") in page_text(at)
     at.button(key="mitid_log_off").click().run()
     no_exception(at)
-    assert visit_of(at)["login"] is None
+    assert visit_of(at).login is None
     assert at.button(key="mitid_use_demo")  # back at the start of the box
 
 
@@ -130,7 +130,7 @@ def test_unsuccessful_endings_say_so_and_offer_a_new_try(ending, key):
     no_exception(at)
     assert i18n.translate("de", key) in page_text(at)
     at.button(key="mitid_try_again").click().run()
-    assert at.button(key="mitid_use_demo") and visit_of(at)["login"] is None
+    assert at.button(key="mitid_use_demo") and visit_of(at).login is None
 
 
 def test_on_screen_phone_approves_with_pin():
@@ -191,7 +191,7 @@ def test_kiosk_reload_keeps_the_request_with_a_fresh_token():
 # ---- the phone page -------------------------------------------------------------------------------------------
 def phone_request(require_pin: bool = False, user_id: str = "phone.tester9"):
     store = Store()
-    visit_id = visits.create(store, "en", "kiosk", persona_id=1)["visit_id"]
+    visit_id = visits.create(store, "en", "kiosk", persona_id=1).visit_id
     return visit_id, service().start(visit_id, user_id, user_id, require_pin=require_pin)
 
 
@@ -213,7 +213,7 @@ def test_phone_shows_the_request_masked_and_swipe_approves(lang):
     assert i18n.translate(lang, "mitid.security.never_called") in text
     at.slider(key="mitid_phone_swipe").set_value(100).run()
     no_exception(at)
-    assert visits.get(Store(), visit_id)["login"]["method"] == "own_phone"
+    assert visits.get(Store(), visit_id).login.method == "own_phone"
     assert i18n.translate(lang, "mitid.phone.approved") in page_text(at)
     again = open_phone(lang, started.token)  # a reload (new session) keeps the state
     assert i18n.translate(lang, "mitid.phone.approved") in page_text(again)
@@ -227,7 +227,7 @@ def test_phone_reject_and_pin(lang):
     assert i18n.translate(lang, "mitid.phone.pin_why") in page_text(at)
     at.button(key="mitid_phone_reject").click().run()
     assert i18n.translate(lang, "mitid.phone.rejected") in page_text(at)
-    assert visits.get(Store(), visit_id)["login"] is None
+    assert visits.get(Store(), visit_id).login is None
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -23,7 +23,7 @@ def make_app(lang: str) -> AppTest:
 def test_start_shows_the_persona_card(lang):
     at = start_visit(make_app(lang))
     no_exception(at)
-    persona = persona_record(population(), int(visit_of(at)["persona_id"]))
+    persona = persona_record(population(), int(visit_of(at).persona_id))
     assert 25 <= persona["age"] <= 70 and persona["household"], "the default persona is an adult with a household"
 
     assert persona["full_name"] in [s.value for s in at.subheader]
@@ -42,5 +42,5 @@ def test_another_persona_replaces_the_first():
     at.button(key="welcome_other").click().run()
     no_exception(at)
     assert at.session_state["visit_id"] != first_visit
-    persona = persona_record(population(), int(visit_of(at)["persona_id"]))
+    persona = persona_record(population(), int(visit_of(at).persona_id))
     assert [s.value for s in at.subheader].count(persona["full_name"]) == 1

@@ -1,4 +1,4 @@
-"""The visit is read from the store once per script run (ui/session.py), yet never stale: a change made in this
+"""The visit is read from the store once per script run (ui/shell/session.py), yet never stale: a change made in this
 process is seen in the same run, a change made elsewhere (another replica) on the next run.
 
 Seen failing: the read count against the code before the cache (4 reads a run); the same-run test with the
@@ -42,10 +42,10 @@ def test_a_change_made_elsewhere_shows_on_the_next_run():
     at.switch_page("pages/overblik.py").run()
     login_first = i18n.translate("en", "guard.login_first")
     assert login_first in [i.value for i in at.info]
-    # Another replica logs the visit in: it writes the row itself (no visits.update in this process).
+    # Another replica logs the visit in: it writes the row itself (no visits.record_login in this process).
     store = Store()
     data = store.get(visits.KIND, visit_id).data
-    store.put(visits.KIND, visit_id, {**data, "login": {"user_id": "x", "method": "onscreen_phone", "at": 1.0}})
+    store.put(visits.KIND, visit_id, {**data, "login": visits.Login("x", "onscreen_phone", 1.0).to_dict()})
     at.run()
     no_exception(at)
     assert login_first not in [i.value for i in at.info]
@@ -60,10 +60,10 @@ def _same_run_script():
 
     session.init()
     if not session.visit():
-        session.start_visit(None)
-    before = session.visit()["lang"]
-    visit_store.update(store(), session.visit()["visit_id"], lang="da")  # as a simulator writes it
-    st.write(f"{before}->{session.visit()['lang']}")
+        session.begin_visit(None, "new_persona")
+    before = session.visit().lang
+    visit_store.set_language(store(), session.visit().visit_id, "da")  # as a simulator writes it
+    st.write(f"{before}->{session.visit().lang}")
 
 
 def test_a_change_made_in_this_process_is_seen_in_the_same_run():
@@ -76,10 +76,10 @@ def test_a_change_made_in_this_process_is_seen_in_the_same_run():
 
 def test_last_change_moves_on_update_and_end():
     store = Store()
-    data = visits.create(store, "en", "explore")
-    first = visits.last_change(data["visit_id"])
-    visits.update(store, data["visit_id"], lang="de")
-    second = visits.last_change(data["visit_id"])
-    visits.end(store, data["visit_id"])
-    assert first < second < visits.last_change(data["visit_id"])
+    visit_id = visits.create(store, "en", "explore").visit_id
+    first = visits.last_change(visit_id)
+    visits.set_language(store, visit_id, "de")
+    second = visits.last_change(visit_id)
+    visits.end(store, visit_id)
+    assert first < second < visits.last_change(visit_id)
     assert visits.last_change(None) == 0

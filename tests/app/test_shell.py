@@ -62,7 +62,7 @@ def test_language_switch_survives_page_change():
 
 
 def test_every_page_runs_inside_the_router_first():
-    """Each page file calls ui.shell.boot.ensure_router() before anything else (see ui/boot.py for why)."""
+    """Each page file calls ui.shell.boot.ensure_router() before anything else (see ui/shell/boot.py for why)."""
     import ast
     from pathlib import Path
 

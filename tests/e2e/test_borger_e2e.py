@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from simulators.core import i18n
+from simulators.core import clock, i18n
 from simulators.post import postbox
 from simulators.borger import addresses, cases
 from simulators.core.store import Store
@@ -42,7 +42,7 @@ def test_report_a_move_and_see_it_in_mit_overblik(new_page, app_server, populati
 
     click(page, "bdk_service_moving", expect=i18n.translate(lang, "borger.shortcuts"))  # its article page
     page.get_by_role("link", name=i18n.translate(lang, "borger.start_flow",
-                                                 title=i18n.translate(lang, "flows_a.moving.title"))).click()
+                                                 title=i18n.translate(lang, "flow.moving.title"))).click()
     wait_for_app(page)
     assert i18n.translate(lang, "borger.step_x_of_y", step=1, total=5) in page.inner_text("body")
     click(page, "ss_next_", expect=i18n.translate(lang, "borger.step_x_of_y", step=2, total=5))  # 1 overview
@@ -51,12 +51,12 @@ def test_report_a_move_and_see_it_in_mit_overblik(new_page, app_server, populati
     fill(page, "ss_moving_house_number_", "5")
     fill(page, "ss_moving_postcode_", new_postcode)
     fill(page, "ss_moving_town_", "Somewhere")                       # wrong town: the message shows at the field
-    click(page, "ss_next_", expect=i18n.translate(lang, "flows_a.moving.err.town_mismatch", postcode=new_postcode,
+    click(page, "ss_next_", expect=i18n.translate(lang, "flow.moving.err.town_mismatch", postcode=new_postcode,
                                                   town=new_town))
     screenshot(page, f"borger-moving-error-{lang}-{size[0]}")
     fill(page, "ss_moving_town_", new_town)
     click(page, "ss_next_", expect=i18n.translate(lang, "borger.step_x_of_y", step=4, total=5))  # 3 address
-    moving_date = dt.date.today() + dt.timedelta(days=2)
+    moving_date = clock.today() + dt.timedelta(days=2)  # the app server's day (DDS_TODAY)
     date_field = page.locator('[class*="st-key-ss_moving_moving_date_"]').first
     date_field.locator('[data-type="day"]').click()                 # a segmented date field: dd, mm, yyyy
     page.keyboard.type(moving_date.strftime("%d%m%Y"))

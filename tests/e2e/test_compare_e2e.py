@@ -66,13 +66,17 @@ def test_compare_page_draws_the_map_offline_and_every_chart(new_page, app_server
     assert drawn["width"] > 200 and drawn["height"] > 300, drawn
     screenshot(page, f"compare-{lang}-{size}")
 
-    if lang == "en" and size == "desktop":  # the map follows the indicator choice, still offline
-        page.get_by_test_id("stSelectbox").first.click()
-        page.get_by_role("option", name="UN e-government index (EGDI)").click()
-        wait_for_app(page)
-        page.wait_for_function(f"() => ({TITLES})().some(t => t.startsWith('UN e-government index (EGDI)'))",
-                               timeout=20_000)
-        assert wait_for_map(page)["rendered"] >= 27
+
+def test_the_map_follows_the_indicator_choice_offline(new_page, app_server):
+    page = open_page(new_page, app_server, "compare", *SIZES["desktop"], "en")
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 9", timeout=30_000)
+    wait_for_map(page)
+    page.get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name="UN e-government index (EGDI)").click()
+    wait_for_app(page)
+    page.wait_for_function(f"() => ({TITLES})().some(t => t.startsWith('UN e-government index (EGDI)'))",
+                           timeout=20_000)
+    assert wait_for_map(page)["rendered"] >= 27
 
 
 @pytest.mark.parametrize("size", SIZES)

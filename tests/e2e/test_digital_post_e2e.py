@@ -89,10 +89,10 @@ def test_mailbox_screens_in_every_language_and_size(new_page, app_server, popula
         page.locator(f".st-key-post_open_{first['letter_id']} button").click()
         wait_for_app(page)
         assert_no_exception(page)
-        if lang != "da":
+        if lang != "da":  # a German or English letter offers its Danish original beside it
             page.locator(".st-key-post_show_danish label").click()
             wait_for_app(page)
-            assert page.get_by_test_id("dds-letter").count() == 2
+        assert page.get_by_test_id("dds-letter").count() == (1 if lang == "da" else 2)
         screenshot(page, f"post-letter-{lang}-{size}")
         page.locator(".st-key-post_back button").click()
         wait_for_app(page)

@@ -36,7 +36,7 @@ def start_kiosk_visit(new_page, server, lang: str, width: int = 1920, height: in
 def test_idle_kiosk_resets_and_forgets_the_visit(new_page, kiosk_server, lang):
     store = Store(kiosk_server.db_url)
     page, visit_id = start_kiosk_visit(new_page, kiosk_server, lang)
-    tag = visits.get(store, visit_id)["tag"]
+    tag = visits.get(store, visit_id).tag
     store.put("letter", f"e2e-{visit_id}", {"subject_text": "x"}, visit_id=visit_id)  # stands for its letters
 
     countdown = page.get_by_test_id("booth-idle-count")

@@ -1,13 +1,13 @@
 """AppTest helpers: an app in a given language and mode, a started visit, a logged-in visit."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from simulators.core import visits
 from simulators.core.store import Store
+from tests.helpers.visits import log_visit_in
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")  # AppTest resolves relative paths from the caller
 LANGS = ("de", "en", "da")
@@ -30,7 +30,7 @@ def start_visit(at: AppTest) -> AppTest:
     return at
 
 
-def visit_of(at: AppTest) -> dict:
+def visit_of(at: AppTest) -> visits.Visit | None:
     return visits.get(Store(), at.session_state["visit_id"])
 
 
@@ -41,8 +41,8 @@ def log_in(at: AppTest, method: str = "onscreen_phone") -> AppTest:
     from simulators.population.persona import persona_record
     from ui.shell.resources import population
 
-    persona_user = persona_record(population(), int(visit["persona_id"])).get("mitid_user_id")
-    visits.update(Store(), visit["visit_id"], login={"user_id": persona_user, "method": method, "at": time.time()})
+    persona_user = persona_record(population(), int(visit.persona_id)).get("mitid_user_id")
+    log_visit_in(Store(), visit.visit_id, persona_user, method)
     return at.run()
 
 

@@ -2,8 +2,6 @@
 flow runner (pages/selfservice.py) whose widget keys carry a per-step nonce."""
 from __future__ import annotations
 
-import datetime as dt
-import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -11,12 +9,14 @@ from streamlit.testing.v1 import AppTest
 from simulators.core import visits
 from simulators.borger import FLOWS
 from simulators.borger.suggest import suggest_persona
+from simulators.core import clock
 from simulators.population.persona import persona_record, pick_persona
 from simulators.core.store import Store
+from tests.helpers.visits import log_visit_in
 from ui.shell.resources import population
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-TODAY = dt.date.today()
+TODAY = clock.today()  # the app's day: tests/conftest.py fixes it with DDS_TODAY
 
 
 def persona_for(flow_id: str, seed: int = 3) -> int:
@@ -36,11 +36,11 @@ def persona_for(flow_id: str, seed: int = 3) -> int:
 def logged_in_app(lang: str, person_id: int, mode: str = "explore", **params) -> tuple[AppTest, str]:
     store = Store()
     visit = visits.create(store, lang, mode, persona_id=person_id)
-    visits.update(store, visit["visit_id"], login={"user_id": "TEST", "method": "test", "at": time.time()})
+    log_visit_in(store, visit.visit_id, "TEST")
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"lang": lang, "mode": mode, "v": visit["visit_id"], **params})
+    at.query_params.update({"lang": lang, "mode": mode, "v": visit.visit_id, **params})
     at.run()
-    return at, visit["visit_id"]
+    return at, visit.visit_id
 
 
 def open_flow(at: AppTest, flow_id: str) -> AppTest:
@@ -75,7 +75,6 @@ def errors_shown(at: AppTest) -> list[str]:
 
 def set_draft(at: AppTest, visit_id: str, flow_id: str, answers: dict, step: int) -> AppTest:
     """Jump to a step with given answers (as a reload would find them) and re-create the widgets."""
-    visit = visits.get(Store(), visit_id)
-    visits.update(Store(), visit_id, drafts={**(visit.get("drafts") or {}), flow_id: {"answers": answers, "step": step}})
+    visits.save_draft(Store(), visit_id, flow_id, answers, step)
     at.session_state["ss_nonce"] = at.session_state["ss_nonce"] + 1 if "ss_nonce" in at.session_state else 1
     return at.run()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import time
 
 
 def app_population():
@@ -18,11 +17,11 @@ def logged_in_visit(app_server, population, lang: str, seed: int = 3, **filters)
     from simulators.core import visits
     from simulators.population.persona import persona_record, pick_persona
     from simulators.core.store import Store
+    from tests.helpers.visits import log_visit_in
 
     persona_id = pick_persona(population, seed=seed, **filters)
     persona = persona_record(population, persona_id)
     store = Store(app_server.db_url)
-    visit = visits.create(store, lang, "explore", persona_id)
-    visits.update(store, visit["visit_id"], login={"user_id": persona["mitid_user_id"], "method": "onscreen_phone",
-                                                   "at": time.time()})
-    return visit["visit_id"], persona
+    visit_id = visits.create(store, lang, "explore", persona_id).visit_id
+    log_visit_in(store, visit_id, persona["mitid_user_id"], "onscreen_phone")
+    return visit_id, persona

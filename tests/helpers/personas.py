@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from simulators.core.dates import age_on
+
 TODAY = dt.date(2026, 11, 28)
 
 
@@ -15,7 +17,7 @@ def member(person_id, first, age, relation, birth_date=None, sex="female"):
 
 def make_persona(birth_date=dt.date(1985, 3, 12), household=None, income=480_000, occupation="teacher",
                  municipality="Aarhus", postcode="8000", town="Aarhus C", person_id=42, today=TODAY):
-    age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    age = age_on(birth_date, today)
     return {"person_id": person_id, "cpr": "720385-1234", "first_name": "Mette", "last_name": "Hansen",
             "full_name": "Mette Hansen", "sex": "female", "birth_date": birth_date, "age": age,
             "street": "Vestergade", "house_number": "12", "floor": "2", "door": "th", "postcode": postcode,

@@ -17,6 +17,7 @@ from simulators.core import i18n
 from simulators.core import visits
 from simulators.core.store import Store
 from tests.helpers.browser import _browser_missing_reason, wait_for_app
+from tests.helpers.visits import log_visit_in
 
 REASON = _browser_missing_reason()
 pytestmark = [pytest.mark.e2e,
@@ -34,9 +35,8 @@ def new_visit(app_server, lang: str = "en", logged_in: bool = True) -> tuple[str
     store = Store(app_server.db_url)
     visit = visits.create(store, lang, "explore", persona["person_id"])
     if logged_in:
-        visits.update(store, visit["visit_id"], login={"user_id": persona["mitid_user_id"], "method": "test",
-                                                       "at": time.time()})
-    return visit["visit_id"], persona
+        log_visit_in(store, visit.visit_id, persona["mitid_user_id"])
+    return visit.visit_id, persona
 
 
 def open_at(new_page, app_server, path: str):

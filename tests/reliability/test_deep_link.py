@@ -3,7 +3,7 @@ the booth laptop restarted) must still run the router (app.py): SIMULATION banne
 
 Streamlit 1.67 decides once per process whether the app is a "pages/ directory" app (MPA v1): the flag starts
 as "yes" because ``pages/`` exists and only turns "no" when ``st.navigation`` runs. Until then a deep link
-(``/mitid_phone?token=…``) would run ``pages/mitid_phone.py`` on its own — without app.py. ui/boot.py fixes it:
+(``/mitid_phone?token=…``) would run ``pages/mitid_phone.py`` on its own — without app.py. ui/shell/boot.py fixes it:
 every page calls ``ensure_router()`` first, which turns the flag off and reruns through app.py. This test
 breaks when that call goes missing.
 """

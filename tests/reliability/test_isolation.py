@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 from bench.stclient import Session
@@ -25,6 +24,7 @@ from simulators.mitid.service import MitIDService
 from simulators.population.persona import persona_record, pick_persona
 from simulators.core.store import Store
 from tests.helpers.run_async import run_async
+from tests.helpers.visits import log_visit_in
 
 VISITORS = 20
 
@@ -53,7 +53,7 @@ def marker(persona: dict) -> str:
 
 def visit_through_simulators(store: Store, persona: dict, barrier: threading.Barrier) -> str:
     barrier.wait()  # all 20 start together
-    visit_id = visits.create(store, "en", "kiosk", persona_id=persona["person_id"])["visit_id"]
+    visit_id = visits.create(store, "en", "kiosk", persona_id=persona["person_id"]).visit_id
     svc = MitIDService(store)
     started = svc.start(visit_id, persona["mitid_user_id"], persona["mitid_user_id"])
     assert started.ok, started
@@ -74,14 +74,14 @@ def test_twenty_visits_through_the_simulators_stay_apart():
     assert len(set(visit_ids)) == VISITORS
     for persona, visit_id in zip(people, visit_ids):
         visit = visits.get(store, visit_id)
-        assert visit["persona_id"] == persona["person_id"]
-        assert visit["login"]["user_id"] == persona["mitid_user_id"]
+        assert visit.persona_id == persona["person_id"]
+        assert visit.login.user_id == persona["mitid_user_id"]
         own = postbox.list_letters(store, visit_id)
         assert len([x for x in own if x.get("subject_text") == marker(persona)]) == 1
         stored_ids = {i.id for i in store.find(postbox.KIND, visit_id=visit_id)}
         assert {x["letter_id"] for x in own} <= stored_ids, "the mailbox lists letters of other visits"
         dump = json.dumps([i.data for kind in ("visit", "letter", "auth_request", "mitid_account", "submission")
-                           for i in store.find(kind, visit_id=visit_id)] + [visit], ensure_ascii=False)
+                           for i in store.find(kind, visit_id=visit_id)] + [visit.to_dict()], ensure_ascii=False)
         for other in people:
             if other is not persona:
                 for secret in (other["cpr"], other["mitid_user_id"], marker(other)):
@@ -98,11 +98,10 @@ async def visit_through_the_server(url: str, db_url: str, gate: asyncio.Event, s
         await session.rerun(triggers=("welcome_start",))
         store = Store(db_url)
         visit = visits.get(store, session.params["v"])
-        persona = persona_record(population(), int(visit["persona_id"]))
-        await asyncio.to_thread(visits.update, store, visit["visit_id"], login={
-            "user_id": persona["mitid_user_id"], "method": "test", "at": time.time()})
+        persona = persona_record(population(), int(visit.persona_id))
+        await asyncio.to_thread(log_visit_in, store, visit.visit_id, persona["mitid_user_id"])
         welcome = await session.rerun()
-        query = {"lang": "en", "mode": "explore", "v": visit["visit_id"]}
+        query = {"lang": "en", "mode": "explore", "v": visit.visit_id}
         post = await session.rerun(page="digital_post", query=query)
         await session.rerun(triggers=("post_write_new",))
         recipient = session.widgets["post_compose_recipient"][2].options[0]
@@ -112,7 +111,7 @@ async def visit_through_the_server(url: str, db_url: str, gate: asyncio.Event, s
             "post_compose_body": {"string_value": persona["cpr"]}})
         await sent.wait()  # every tab has written before anyone looks again
         sent_folder = await session.rerun()
-        return {"visit_id": visit["visit_id"], "persona": persona, "welcome": welcome.text,
+        return {"visit_id": visit.visit_id, "persona": persona, "welcome": welcome.text,
                 "post": post.text + sent_folder.text, "sent": sent_folder.text, "page": sent_folder.page,
                 "exceptions": welcome.exceptions + post.exceptions + sent_folder.exceptions}
     finally:

@@ -34,7 +34,7 @@ class Clock:
 def started(store: Store, clock=time.time):
     """A new visit with a pending app login (QR channel) and its phone token."""
     user = f"demo.{uuid.uuid4().hex[:8]}"
-    visit_id = visits.create(store, "en", "kiosk", persona_id=1)["visit_id"]
+    visit_id = visits.create(store, "en", "kiosk", persona_id=1).visit_id
     svc = MitIDService(store, clock)
     result = svc.start(visit_id, user, user)
     assert result.ok and result.login.state == mitid.PENDING, result
@@ -42,7 +42,7 @@ def started(store: Store, clock=time.time):
 
 
 def logins(store: Store, visit_id: str) -> int:
-    tag = visits.get(store, visit_id)["tag"]
+    tag = visits.get(store, visit_id).tag
     return sum(1 for e in store.events() if e["event"] == "login" and e["visit_tag"] == tag)
 
 
@@ -73,7 +73,7 @@ def test_expired_token_is_refused_and_logs_nobody_in(any_store):
     clock.now += mitid.REQUEST_SECONDS + 1
     for action in ("swipe", "reject"):
         assert svc.phone(start.token, start.request_id, action).error == "mitid.phone.expired"
-    assert visits.get(any_store, visit_id)["login"] is None and logins(any_store, visit_id) == 0
+    assert visits.get(any_store, visit_id).login is None and logins(any_store, visit_id) == 0
 
 
 def test_forged_tokens_are_refused(any_store):
@@ -86,7 +86,7 @@ def test_forged_tokens_are_refused(any_store):
         assert svc.resolve(token).error == "mitid.phone.invalid_token", token
         assert svc.phone(token, start.request_id, "swipe").error == "mitid.phone.invalid_token", token
     assert svc.get(start.request_id).login.state == mitid.PENDING
-    assert visits.get(any_store, visit_id)["login"] is None
+    assert visits.get(any_store, visit_id).login is None
 
 
 def test_foreign_token_cannot_approve_or_cancel_another_visit(any_store):
@@ -97,7 +97,7 @@ def test_foreign_token_cannot_approve_or_cancel_another_visit(any_store):
     assert svc.kiosk(visit_a, second.request_id, "cancel").error == "mitid.error.no_request"
     assert svc.reissue_token(visit_a, second.request_id) is None
     assert svc.get(second.request_id).login.state == mitid.PENDING
-    assert visits.get(any_store, visit_b)["login"] is None
+    assert visits.get(any_store, visit_b).login is None
     fresh = svc.reissue_token(visit_a, first.request_id)  # a reissued token retires the old one
     assert svc.phone(first.token, first.request_id, "swipe").error == "mitid.phone.invalid_token"
     assert svc.phone(fresh, first.request_id, "swipe").login.state == mitid.APPROVED
@@ -123,7 +123,7 @@ def test_phone_page_refuses_replayed_forged_and_expired_tokens(monkeypatch):
     phone = phone_page(start.token)
     assert not phone.exception and approve_button(phone) is not None
     approve_button(phone).click().run()
-    assert visits.get(store, visit_id)["login"] is not None
+    assert visits.get(store, visit_id).login is not None
     replay = phone_page(start.token)  # the same link opened again, e.g. on a second phone
     assert approve_button(replay) is None and not replay.exception
     assert logins(store, visit_id) == 1
@@ -133,4 +133,4 @@ def test_phone_page_refuses_replayed_forged_and_expired_tokens(monkeypatch):
     time.sleep(1.2)
     expired = phone_page(start.token)
     assert approve_button(expired) is None and not expired.exception
-    assert visits.get(store, visit_id)["login"] is None
+    assert visits.get(store, visit_id).login is None

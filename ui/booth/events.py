@@ -14,7 +14,7 @@ def track_once(event: str, detail: str = "") -> None:
     if not visit:
         return
     seen = st.session_state.setdefault(SEEN_KEY, set())
-    marker = (visit["visit_id"], event, detail)
+    marker = (visit.visit_id, event, detail)
     if marker not in seen:
         seen.add(marker)
         session.track(event, detail)

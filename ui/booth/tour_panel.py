@@ -12,25 +12,14 @@ import streamlit as st
 from simulators.booth import tour
 from ui.shell import navigation
 from ui.booth import presenter_persona
-from ui.shell import session
+from ui.shell import session, theme
 from ui.shell.i18n import lang, t
 from ui.shell.resources import population, store
 
 STEP_KEY = session.KEEP_PREFIX + "tour_step"
 
-_CSS = """
-<style>
-section[data-testid="stSidebar"] {min-width: 360px;}
-.st-key-tour_notes {background:#FFFBEA; border-left: 6px solid #FEBB30; border-radius: 4px; padding: .3rem .9rem;}
-.st-key-tour_notes p, .st-key-tour_notes li {font-size: 1.02rem; line-height: 1.45;}
-.tour-persona {font-size: .95rem; background:#F4F8F1; border:1px solid #D5E5CB; border-radius:4px; padding:.5rem .7rem;}
-.tour-persona b {font-size: 1.05rem;}
-.st-key-tour_steps div.stButton > button {justify-content: flex-start; text-align: left;}
-</style>
-"""
 
-
-def available(step: tour.Step) -> bool:
+def available(step: tour.TourStep) -> bool:
     return any(p.path == step.page for p in navigation.PAGES)
 
 
@@ -47,9 +36,8 @@ def current_step(page) -> str | None:
 def jump(step_id: str) -> None:
     """End the current visit, prepare the step's state for the chosen persona and open its page."""
     persona = presenter_persona.chosen()
-    session.end_visit("tour_jump")
-    prepared = tour.prepare(store(), step_id, persona, lang(), population())
-    st.session_state[session.VISIT_KEY] = prepared.visit_id
+    prepared = session.begin_visit(persona["person_id"], "tour_jump",
+                                   make=lambda: tour.prepare(store(), step_id, persona, lang(), population()))
     st.session_state[STEP_KEY] = step_id
     st.switch_page(prepared.page, query_params=prepared.query)
 
@@ -59,7 +47,7 @@ def render(page) -> None:
         return
     current = current_step(page)
     with st.sidebar:
-        st.html(_CSS)
+        theme.inject("booth-tour")
         st.subheader(t("booth.tour.title"))
         _persona_summary()
         with st.container(key="tour_steps", gap="xsmall"):

@@ -12,59 +12,39 @@ import streamlit as st
 from simulators.post import letters
 from simulators.borger import portal
 from simulators.borger.framework import Option, format_params
+from simulators.core.visits import Persona, Visit
 from ui.shell import guards
 from ui.shell import session
+from ui.shell import theme
 from ui.shell.i18n import date, lang, money, t
 
-ACTIVITY_KEY = "borger_seen_at"
 NOTE_ICONS = {"info": "ℹ️", "warning": "⚠️", "success": "✅", "assumption": "🧩", "source": "📚"}
-_CSS = """
-<style>
-.bdk-header {border-bottom: 4px solid #44831E; padding: .3rem 0 .5rem 0; margin-bottom: .3rem;}
-.bdk-portal {font-size: 1.55rem; font-weight: 700; color: #1A1A1A; letter-spacing: -.01em;}
-.bdk-portal span {color: #44831E;}
-.bdk-portal small {font-size: .85rem; font-weight: 400; color: #707070; margin-left: .4rem;}
-.bdk-user {text-align: right; color: #454545; font-size: .95rem; padding-top: .4rem; line-height: 1.3;}
-.bdk-user small {color: #707070; font-size: .78rem;}
-.bdk-solution {background: #F5F5F5; border-bottom: 1px solid #DCDCDC; padding: .6rem 1rem; margin: 0 0 1rem 0;}
-.bdk-solution b {font-size: 1.15rem;} .bdk-solution span {color: #454545; margin-left: .8rem;}
-.bdk-steps {list-style: none; padding: 0; margin: 0; border-left: 2px solid #DCDCDC;}
-.bdk-steps li {padding: .45rem .8rem; color: #707070; position: relative;}
-.bdk-steps li.done {color: #358000;} .bdk-steps li.current {color: #1A1A1A; font-weight: 700;
-  border-left: 4px solid #44831E; margin-left: -3px; background: #F5F5F5;}
-.bdk-receipt {border: 2px solid #358000; background: #DDF7CE; padding: 1rem 1.2rem; border-radius: 4px;}
-.bdk-receipt b {font-size: 1.3rem;}
-.bdk-shortcuts {border-top: 4px solid #44831E; background: #F5F5F5; padding: .8rem 1rem;}
-@media (max-width: 640px) {  /* a phone shows "Step x of y" instead; its empty column would leave a gap */
-  [data-testid="stColumn"]:has(> div .bdk-steps), .bdk-steps {display: none;} .bdk-user {text-align: left;}}
-</style>
-"""
 
 
-def guard(path: str) -> tuple[dict, dict]:
+def guard(path: str) -> tuple[Visit, Persona]:
     """Mode and login guard; ends the login after the idle time. Returns (visit, persona)."""
     guards.page_allowed(path)
     visit = guards.require_login()
     now = time.time()
-    if portal.idle_expired(visit.get(ACTIVITY_KEY), now):
-        session.update_visit(login=None, **{ACTIVITY_KEY: None})
+    if portal.idle_expired(visit.borger_seen_at, now):
+        session.log_out(forget_activity=True)
         session.track("borger_idle_logout")
         st.warning(t("borger.idle_logged_out", minutes=portal.IDLE_MINUTES))
         guards.require_login()
-    if portal.should_record_activity(visit.get(ACTIVITY_KEY), now):
-        visit = session.update_visit(**{ACTIVITY_KEY: now}) or visit
+    if portal.should_record_activity(visit.borger_seen_at, now):
+        visit = session.record_activity(now) or visit
     return visit, session.persona()
 
 
 def log_off() -> None:
-    session.update_visit(login=None, **{ACTIVITY_KEY: None})
+    session.log_out(forget_activity=True)
     session.track("logout", "borger")
     st.switch_page("pages/welcome.py")
 
 
 def header(persona: dict, flow=None) -> None:
     """DKFDS header: row 1 portal name, logged-in user, "Log af"; row 2 (flow pages) solution and authority."""
-    st.html(_CSS)
+    theme.inject("borger")
     with st.container(key="bdk_header"):
         left, right, button = st.columns([3, 3, 1], vertical_alignment="center")
         left.html('<div class="bdk-portal"><span>borger</span>.dk'

@@ -7,7 +7,8 @@ import streamlit as st
 from simulators.compare import journeys
 from simulators.compare.indicators import country_name
 from ui.compare.race import race_figure
-from simulators.compare.journeys import CHANNEL_ICONS, CHANNEL_KEYS, Amount, Fact, Journey, Source, Step
+from simulators.compare.journeys import CHANNEL_ICONS, CHANNEL_KEYS, Amount, Fact, Journey, JourneyStep
+from simulators.core.sources import Source
 from ui.compare.view import FLAGS
 from ui.shell.i18n import lang, money, number, t
 from ui.compare.prebuilt_figure import prebuilt
@@ -49,7 +50,7 @@ def _amount(amount: Amount) -> str:
     return f"{text} · {label}"
 
 
-def _step(number_: int, step: Step) -> None:
+def _step(number_: int, step: JourneyStep) -> None:
     with st.container(border=True):
         icon, channel = CHANNEL_ICONS[step.channel], t(CHANNEL_KEYS[step.channel])
         head = f"**{number_}.** {icon} {channel}"

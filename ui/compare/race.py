@@ -1,8 +1,8 @@
-"""The presenters' "race": Denmark's and Germany's journey for one life event played on one time axis.
+"""The presenters' "race" drawn: Denmark's and Germany's journey for one life event played on one time axis.
 
 A plotly animation (frames + play button + slider), so it runs in the browser with no server round trips and no
-network. Each bar grows with the days that pass; markers show where a step ends. Only required steps take part;
-steps without a sourced duration count as 0 days (the subtitle says so: an assumption of the race).
+network. Each bar grows with the days that pass; markers show where a step ends. The race itself — where each
+country is on a day, when steps end, who finished when — is simulators.compare.race; this module only draws it.
 """
 from __future__ import annotations
 
@@ -10,70 +10,44 @@ import plotly.graph_objects as go
 
 from ui.compare.chart_style import COLOURS, FONT, PHONE_PLOT_WIDTH, style, translator
 from simulators.core.i18n import fmt_number
+from simulators.compare import race as race_data
 from simulators.compare.indicators import country_name
 from simulators.compare.journeys import EVENT_KEYS, Journey
 
-FRAMES = 36
 PLOT_HEIGHT = 250
 CONTROLS_OFFSET = 72  # px from the plot's bottom edge to the play button and slider (below the axis title)
-
-
-def step_ends(journey: Journey) -> list[tuple[float, int]]:
-    """(day the step is done, step number) for each required step, in order."""
-    ends, clock = [], 0.0
-    for number, step in enumerate(journey.required_steps(), start=1):
-        clock += step.days or 0
-        ends.append((clock, number))
-    return ends
-
-
-def frame_times(total: float) -> list[float]:
-    return [total * i / FRAMES for i in range(FRAMES + 1)]
-
-
-def state_at(journey: Journey, day: float) -> tuple[float, int]:
-    """(progress in days, number of the step under way, or 0 when done) at ``day``."""
-    ends = step_ends(journey)
-    total = ends[-1][0] if ends else 0.0
-    if day >= total:
-        return total, 0
-    current = next(number for end, number in ends if end > day)
-    return day, current
+Y = {"DK": 1.0, "DE": 0.0}  # numeric y so the state text can sit above each bar
 
 
 def _label(tr, lang: str, journey: Journey, day: float) -> str:
-    progress, current = state_at(journey, day)
-    steps = len(journey.required_steps())
-    if current == 0:
-        if progress == 0:
-            return tr("compare.race.done_no_wait")
-        return tr("compare.race.done", days=fmt_number(round(progress), lang))
-    return tr("compare.race.step", step=current, total=steps)
+    label = race_data.label_at(journey, day)
+    params = dict(label.params)
+    if "days" in params:
+        params["days"] = fmt_number(params["days"], lang)
+    return tr(label.key, **params)
 
 
-def _groups(journey: Journey, lang: str) -> list[tuple[float, str, str]]:
-    """Step ends merged where several steps end on the same day: (day, "2–4", step texts)."""
-    merged: list[tuple[float, list[int]]] = []
-    for end, number in step_ends(journey):
-        if merged and merged[-1][0] == end:
-            merged[-1][1].append(number)
-        else:
-            merged.append((end, [number]))
+def _marker_text(group: race_data.StepGroup) -> str:
+    """"2" for one step, "2–4" for several that end on the same day."""
+    numbers = group.numbers
+    return f"{numbers[0]}" if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+
+
+def _marker_hover(journey: Journey, group: race_data.StepGroup, lang: str) -> str:
     steps = journey.required_steps()
-    return [(end, f"{numbers[0]}" if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}",
-             "<br>".join(f"{n}. {steps[n - 1].text(lang)[:70]}" for n in numbers)) for end, numbers in merged]
+    return "<br>".join(f"{n}. {steps[n - 1].text(lang)[:70]}" for n in group.numbers)
 
 
 def race_figure(dk: Journey, de: Journey, lang: str) -> go.Figure:
     tr = translator(lang)
-    rows = {"DK": (1.0, dk), "DE": (0.0, de)}  # numeric y so the state text can sit above each bar
-    total = max(step_ends(j)[-1][0] for _, j in rows.values()) or 1.0
-    times = frame_times(total)
+    race = race_data.race(dk, de)
+    total, times = race.total, race.times
 
     def moving(day: float) -> list:
         traces = []
-        for country, (y, journey) in rows.items():
-            traces.append(go.Bar(x=[state_at(journey, day)[0]], y=[y], orientation="h", width=0.32,
+        for lane in race.lanes:
+            country, y, journey = lane.country, Y[lane.country], lane.journey
+            traces.append(go.Bar(x=[race_data.state_at(journey, day)[0]], y=[y], orientation="h", width=0.32,
                                  name=country_name(country, lang), legendgroup=country, meta={"country": country},
                                  marker={"color": COLOURS[country]}, showlegend=False, hoverinfo="skip"))
             traces.append(go.Scatter(x=[0], y=[y + 0.3], mode="text", text=[_label(tr, lang, journey, day)],
@@ -82,14 +56,15 @@ def race_figure(dk: Journey, de: Journey, lang: str) -> go.Figure:
         return traces
 
     markers = []
-    for country, (y, journey) in rows.items():
-        groups = _groups(journey, lang)
+    for lane in race.lanes:
+        country, groups = lane.country, lane.groups
         markers.append(go.Scatter(
-            x=[g[0] for g in groups], y=[y - 0.3] * len(groups), mode="markers+text", name=country_name(country, lang),
-            legendgroup=country, meta={"country": country}, showlegend=False, text=[g[1] for g in groups],
-            textposition="bottom center", textfont={"size": 14, "color": "#454545"},
-            marker={"symbol": "triangle-up", "size": 12, "color": "#707070"},
-            customdata=[g[2] for g in groups], hovertemplate="%{customdata}<extra></extra>"))
+            x=[g.day for g in groups], y=[Y[country] - 0.3] * len(groups), mode="markers+text",
+            name=country_name(country, lang), legendgroup=country, meta={"country": country}, showlegend=False,
+            text=[_marker_text(g) for g in groups], textposition="bottom center",
+            textfont={"size": 14, "color": "#454545"}, marker={"symbol": "triangle-up", "size": 12, "color": "#707070"},
+            customdata=[_marker_hover(lane.journey, g, lang) for g in groups],
+            hovertemplate="%{customdata}<extra></extra>"))
     fig = go.Figure(moving(times[-1]) + markers)  # the still image shows the finish
     fig.frames = [go.Frame(data=moving(t), traces=[0, 1, 2, 3], name=f"{i}") for i, t in enumerate(times)]
     below_axis = -CONTROLS_OFFSET / PLOT_HEIGHT  # paper units: just under the axis title
@@ -111,7 +86,7 @@ def race_figure(dk: Journey, de: Journey, lang: str) -> go.Figure:
     fig.update_xaxes(range=[-total * 0.06, total * 1.08])
     fig.update_yaxes(range=[-0.7, 1.55], tickvals=[1, 0], ticktext=[country_name("DK", lang), country_name("DE", lang)],
                      tickfont={"size": 17}, showgrid=False, zeroline=False)
-    return style(fig, lang, tr("compare.race.title", event=tr(EVENT_KEYS[dk.event])), tr("compare.race.caption"),
+    return style(fig, lang, tr("compare.race.title", event=tr(EVENT_KEYS[race.event])), tr("compare.race.caption"),
                  x_title=tr("compare.race.axis"), plot_height=PLOT_HEIGHT, legend=False,
                  subtitle=tr("compare.race.subtitle"), extra_bottom=150,
-                 legend_space=PHONE_PLOT_WIDTH - 9 * max(len(country_name(c, lang)) for c in rows))
+                 legend_space=PHONE_PLOT_WIDTH - 9 * max(len(country_name(lane.country, lang)) for lane in race.lanes))

@@ -11,16 +11,11 @@ from ui.compare.chart_style import csv_frame, sources_text
 from simulators.core.i18n import translate
 from simulators.compare.headlines import Card, CardFigure
 from simulators.compare.indicators import country_name, period_label
+from ui.shell import theme
 from ui.shell.i18n import lang, number, percent, t
 from ui.compare.prebuilt_figure import prebuilt
 
 FLAGS = {"DK": "🇩🇰", "DE": "🇩🇪", "EU27": "🇪🇺"}
-_CSS = """<style>
-.dds-fig-country {font-weight:600; font-size:1rem; margin-top:.2rem;}
-.dds-fig-value {font-size:2rem; font-weight:700; line-height:1.15; margin:.15rem 0 .1rem 0;}
-.dds-fig-second {font-size:1.25rem; font-weight:600; line-height:1.2;}
-.dds-fig-dk {color:#C8102E;} .dds-fig-de {color:#1A1A1A;} .dds-fig-eu27 {color:#1F4E9E;}
-</style>"""
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
 
@@ -79,7 +74,7 @@ def _source_line(figure: CardFigure) -> str:
 
 
 def inject_css() -> None:
-    st.html(_CSS)
+    theme.inject("compare")
 
 
 def _figure_html(country: str, figure: CardFigure, headline: bool) -> str:

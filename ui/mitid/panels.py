@@ -6,6 +6,7 @@ import html
 
 import streamlit as st
 
+from simulators.core.visits import Persona, Visit
 from simulators.mitid import login as mitid
 from ui.shell import session
 from ui.shell.i18n import date, percent, t
@@ -74,20 +75,20 @@ def under_the_hood(expiry_seconds: float) -> None:
                       suspension=duration(mitid.SUSPEND_SECONDS)))
 
 
-def landing(visit: dict, persona: dict | None, borger_registered: bool) -> None:
+def landing(visit: Visit, persona: Persona | None, borger_registered: bool) -> None:
     """Logged in, and no borger.dk portal to go to (yet): who is logged in, and "Log af"."""
-    login = visit["login"]
+    login = visit.login
     with st.container(border=True, key="mitid_landing"):
         st.markdown(f"### ✅ {t('mitid.landing.title')}")
-        name = persona["full_name"] if persona else login.get("user_id", "")
-        st.markdown(t("mitid.landing.who", name=name, user_id=login.get("user_id", "")))
-        how = t(HOW_KEYS.get(login.get("method"), "mitid.how.own_phone"))
-        at = clock_time(login["at"]) if login.get("at") else ""
+        name = persona["full_name"] if persona else login.user_id
+        st.markdown(t("mitid.landing.who", name=name, user_id=login.user_id))
+        how = t(HOW_KEYS.get(login.method, "mitid.how.own_phone"))
+        at = clock_time(login.at) if login.at else ""
         st.markdown(t("mitid.landing.how", method=how, time=at))
         if borger_registered and st.button(t("mitid.landing.to_borger"), type="primary", key="mitid_to_borger",
                                            width="stretch"):
             st.switch_page("pages/borger.py")
         if st.button(t("mitid.landing.log_off"), key="mitid_log_off", icon="🚪", width="stretch"):
-            session.update_visit(login=None)
-            session.track("logout", login.get("method", ""))
+            session.log_out()
+            session.track("logout", login.method)
             st.rerun()

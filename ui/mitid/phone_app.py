@@ -12,40 +12,8 @@ from simulators.core import i18n
 from simulators.mitid import login as mitid
 from simulators.mitid.service import MitIDService
 from ui.shell.i18n import lang, t, time
+from ui.shell import theme
 from ui.shell.resources import store
-
-CSS = """
-<style>
-.st-key-mitid_box {background:#fff; border:2px solid #23395B; border-radius:14px; padding:0 1.4rem 1.2rem 1.4rem;
-  box-shadow:0 6px 22px rgba(11,37,69,.18); overflow:hidden;}
-.mitid-top {background:#23395B; color:#fff; margin:0 -1.4rem .8rem -1.4rem; padding:.55rem 1.4rem;
-  display:flex; justify-content:space-between; align-items:center; gap:1rem; flex-wrap:wrap;}
-.mitid-top h1.mitid-h1 {font-size:1.25rem; color:#fff; margin:0; padding:0; font-weight:700;}
-.mitid-sim {background:repeating-linear-gradient(135deg,#FEBB30 0 8px,#FFE08A 8px 16px); color:#1A1A1A;
-  font-weight:700; font-size:.78rem; letter-spacing:.1em; padding:2px 10px; border-radius:10px;}
-.mitid-ref {background:#EEF3FA; border-left:5px solid #23395B; padding:.5rem .8rem; margin:.2rem 0 .6rem 0;}
-.mitid-ref small {color:#454545;}
-.st-key-mitid_qr {align-items:center;}
-.mitid-code4 {font-size:3.2rem; font-weight:700; letter-spacing:.45em; text-align:center; color:#23395B;}
-.mitid-countdown {font-size:1.25rem; font-weight:600; color:#23395B;}
-.mitid-link a, .mitid-link code {word-break:break-all; white-space:normal; font-size:.85rem;}
-.st-key-mitid_app, .st-key-mitid_onscreen_app {max-width:420px; margin:0 auto; background:#F4F7FB;
-  border:10px solid #1F1F1F; border-radius:34px; padding:1rem 1.1rem 1.4rem 1.1rem;}
-.mitid-app-top {display:flex; justify-content:space-between; align-items:center; margin-bottom:.6rem;}
-.mitid-app-question {font-size:1.55rem; font-weight:700; color:#23395B; margin:.4rem 0 .2rem 0;}
-.st-key-mitid_phone_swipe [data-testid="stSliderThumbValue"],
-.st-key-mitid_onscreen_swipe [data-testid="stSliderThumbValue"] {visibility:hidden;}
-[class*="_swipe"] [data-testid="stSliderTickBar"] {display:none;}
-.mitid-warn {background:#FFF4D6; border-left:4px solid #FEBB30; padding:.45rem .7rem; font-size:.9rem; margin:.5rem 0;}
-/* on the visitor's own phone the screen is already a phone: no drawn frame, the buttons higher up */
-@media (max-width: 480px) {
-  .st-key-mitid_app {border-width:0; border-radius:12px; padding:.5rem .8rem 1rem .8rem;}
-  .st-key-mitid_app .mitid-app-question {font-size:1.3rem; margin-top:.1rem;}
-}
-.mitid-device {background:#1F1F1F; color:#7CFC9A; font-family:monospace; font-size:2rem; letter-spacing:.25em;
-  text-align:center; border-radius:10px; padding:.4rem;}
-</style>
-"""
 
 
 def service() -> MitIDService:
@@ -53,7 +21,7 @@ def service() -> MitIDService:
 
 
 def apply_css() -> None:
-    st.html(CSS)
+    theme.inject("mitid")
 
 
 def clock_time(timestamp: float) -> str:

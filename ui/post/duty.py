@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from simulators.population import life
 from simulators.post import life_letters
 from simulators.post.letters import escape_markdown
 from ui.shell.i18n import date, number, t
@@ -30,7 +31,8 @@ def exempt_notice(persona: dict) -> None:
 
 def explanation() -> None:
     with st.expander(t("post.duty.title"), icon="ℹ️", key="post_duty"):
-        st.markdown(t("post.duty.body", start=date(life_letters.DIGITAL_POST_START, "long"), age=number(15)))
+        st.markdown(t("post.duty.body", start=date(life.DIGITAL_POST_START, "long"),
+                      age=number(life.DIGITAL_POST_AGE)))
         st.markdown(t("post.duty.grounds"))
         st.markdown(t("post.duty.how"))
         st.caption(t("post.duty.sources") + " " + " · ".join(f"{name} ({url})" for name, url in SOURCES))

@@ -10,24 +10,16 @@ from simulators.post import pdf as pdf_letters
 from simulators.post import postbox
 from simulators.post.letters import escape_markdown
 from ui.post import state as post_state
+from ui.shell import theme
 from ui.shell.i18n import lang, number, t
 from ui.post.mailbox_list import folder_name, opened_at
-
-LETTER_CSS = """<style>
-.dds-letter {border:1px solid #DCDCDC; border-top:6px solid #44831E; border-radius:4px; background:#fff;
-  padding:1.1rem 1.3rem; box-shadow:0 1px 3px rgba(0,0,0,.08);}
-.dds-letter-lang {font-size:.78rem; letter-spacing:.08em; text-transform:uppercase; color:#454545; margin-bottom:.3rem;}
-.dds-letter-subject {font-weight:700; font-size:1.12rem; margin-bottom:.7rem; overflow-wrap:anywhere;}
-.dds-letter-body {white-space:pre-wrap; overflow-wrap:anywhere; line-height:1.55;}
-.dds-letter-single {max-width:52rem;}
-</style>"""
 
 
 def paper(subject: str, body: str, language_note: str = "") -> None:
     """The letter's text as a sheet of paper; everything escaped, so typed markup shows as text."""
     note = f'<div class="dds-letter-lang">{html.escape(language_note)}</div>' if language_note else ""
     width = "" if language_note else " dds-letter-single"  # one sheet alone: keep lines readable
-    st.html(f'{LETTER_CSS}<div class="dds-letter{width}" data-testid="dds-letter">{note}'
+    st.html(f'{theme.style_tag("post-letter")}<div class="dds-letter{width}" data-testid="dds-letter">{note}'
             f'<div class="dds-letter-subject">{html.escape(subject)}</div>'
             f'<div class="dds-letter-body">{html.escape(body)}</div></div>')
 

@@ -8,18 +8,13 @@ from simulators.post import views as post_views
 from simulators.post import postbox
 from simulators.post.letters import escape_markdown
 from ui.post import state as post_state
-from ui.shell.i18n import date, number, t, time
+from ui.shell import theme
+from ui.shell.i18n import date, number, t, time, tn
 
 PAGE_SIZE = 12
 SYSTEM_FOLDER_KEYS = {"inbox": "post.folder.inbox", "sent": "post.folder.sent", "archive": "post.folder.archive",
                       "deleted": "post.folder.deleted"}
 FOLDER_ICONS = {"inbox": "📥", "sent": "📤", "archive": "🗄️", "deleted": "🗑️"}
-LIST_CSS = """<style>
-[class*="st-key-post_row_"] {gap: .15rem;}
-[class*="st-key-post_row_unread_"] {border-left: 5px solid #44831E !important; background: #F6FAF3;}
-[class*="st-key-post_row_"] .stButton button {justify-content: flex-start; text-align: left; padding-left: 0;}
-[class*="st-key-post_row_"] .stButton button p {text-align: left;}
-</style>"""
 
 
 def folder_name(folder: dict) -> str:
@@ -70,8 +65,8 @@ def letter_list(views: list[dict], folder: dict) -> None:
         st.info(t("post.list.empty_search") if (party or query.strip()) else t("post.list.empty"))
         return
     rows, pages = post_views.page(found, st.session_state[post_state.PAGE], PAGE_SIZE)
-    st.html(LIST_CSS)
-    st.caption(t("post.list.count_one") if len(found) == 1 else t("post.list.count", count=number(len(found))))
+    theme.inject("post-mailbox")
+    st.caption(tn("post.list.count", "post.list.count_plural", len(found), count=number(len(found))))
     for view in rows:
         _row(view)
     if pages > 1:

@@ -2,7 +2,7 @@
 
 ``show()`` is cheap and safe to call on every run of every page (the header calls it): once the visitor is
 logged in, it announces each new letter caused by the visitor's actions exactly once (a toast) and returns the
-number of unread letters in the inbox; ``link(unread)`` shows a link to the mailbox with that count.
+number of unread letters in the inbox.
 ``seed(visit_id)`` delivers the persona's life letters once per visit (the mailbox page calls it; a login could
 too, so that the count includes them from the start).
 """
@@ -18,14 +18,12 @@ from ui.shell import session
 from ui.shell.i18n import lang, t
 from ui.shell.resources import population, store
 
-PAGE = "pages/digital_post.py"
-
 
 def show() -> int:
     current = session.visit()
-    if not current or not current.get("login"):
+    if not current or not current.logged_in:
         return 0
-    visit_id = current["visit_id"]
+    visit_id = current.visit_id
     pending = postbox.pending_notices(store(), visit_id)
     if pending:
         persona = session.persona()
@@ -42,9 +40,3 @@ def seed(visit_id: str) -> None:
         persona = session.persona()
         if persona is not None:
             life_letters.seed_mailbox(store(), visit_id, persona, population())
-
-
-def link(unread: int) -> None:
-    """A link to the mailbox, with the unread count when there is post to read."""
-    label = t("post.notice.link_unread", count=unread) if unread else t("post.notice.link")
-    st.page_link(PAGE, label=label, icon="📬")

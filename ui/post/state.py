@@ -26,7 +26,7 @@ def init() -> None:
 
 
 def visit_id() -> str:
-    return session.visit()["visit_id"]
+    return session.visit().visit_id
 
 
 def flash(key: str, **params) -> None:

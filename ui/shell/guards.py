@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from simulators.core.visits import Visit
+
 from ui.shell import navigation
 from ui.shell import session
 from ui.shell.i18n import t
@@ -15,7 +17,7 @@ def page_allowed(path: str) -> None:
         st.stop()
 
 
-def require_visit() -> dict:
+def require_visit() -> Visit:
     current = session.visit()
     if current is None:
         st.info(t("guard.start_first"))
@@ -24,9 +26,9 @@ def require_visit() -> dict:
     return current
 
 
-def require_login() -> dict:
+def require_login() -> Visit:
     current = require_visit()
-    if not current.get("login"):
+    if not current.logged_in:
         st.info(t("guard.login_first"))
         if any(p.path == "pages/mitid_login.py" for p in navigation.PAGES):
             st.page_link("pages/mitid_login.py", label=t("guard.go_to_login"), icon="🔐")

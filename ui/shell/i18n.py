@@ -1,4 +1,5 @@
-"""The visitor's language in Streamlit: ``t("key", **params)`` and locale formatting for the current language."""
+"""The visitor's language in Streamlit: ``t("key", **params)``, plurals ``tn(singular, plural, n, **params)`` and locale
+formatting for the current language."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,6 +17,11 @@ def lang() -> str:
 
 def t(key: str, **params) -> str:
     return i18n.translate(lang(), key, **params)
+
+
+def tn(singular: str, plural: str, n: int, **params) -> str:
+    """The plural form for ``n``: ``tn("post.list.count", "post.list.count_plural", n, count=number(n))``."""
+    return i18n.translate_plural(lang(), singular, plural, n, **params)
 
 
 def number(value, decimals: int | None = None) -> str:

@@ -1,15 +1,19 @@
 """Per-browser-session state: language, mode and the current visit, kept in the URL so a reload finds them.
 
-``init()`` runs once per script run from app.py. Pages then use ``visit()``, ``persona()``, ``start_visit()``,
-``is_logged_in()`` and ``track()``; none of them touch the database directly.
+``init()`` runs once per script run from app.py. Pages then use ``visit()``, ``persona()``, ``begin_visit()``,
+``is_logged_in()``, the visit's named changes (``log_out()``, ``record_activity()``, ``save_draft()``) and
+``track()``; none of them touch the database directly.
 """
 from __future__ import annotations
+
+from typing import Callable, Protocol, TypeVar
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from simulators.core import i18n
 from simulators.core import visits
+from simulators.core.visits import Persona, Visit, apply_persona_changes
 from ui.shell.resources import population, store
 
 VISIT_KEY = "visit_id"
@@ -56,7 +60,7 @@ def set_lang(value: str) -> None:
     st.query_params["lang"] = value
     current = visit()
     if current:
-        visits.update(store(), current["visit_id"], lang=value)
+        visits.set_language(store(), current.visit_id, value)
 
 
 def _run_marker() -> object | None:
@@ -66,7 +70,7 @@ def _run_marker() -> object | None:
     return ctx.cursors if ctx is not None else None
 
 
-def visit() -> dict | None:
+def visit() -> Visit | None:
     """The current visit, or None before Start (or after the visit was reset elsewhere). Read from the store
     once per script run — a page asks several times (navigation, guards, persona) — and again when this
     process changed it meanwhile; a change made by another process (a phone on another replica) shows on
@@ -84,11 +88,27 @@ def visit() -> dict | None:
     return data
 
 
-def start_visit(persona_id: int | None) -> dict:
-    data = visits.create(store(), st.session_state.lang, mode(), persona_id)
-    st.session_state[VISIT_KEY] = data["visit_id"]
+class _Made(Protocol):
+    visit_id: str
+
+
+_M = TypeVar("_M", bound=_Made)
+
+
+def begin_visit(persona_id: int | None, reason: str, how: str | None = None,
+                make: Callable[[], _M] | None = None) -> Visit | _M:
+    """Start a visit for this persona — the one way every page does it: end the current visit (``reason``: the
+    code its booth event "visit_end" gets), make the new one in this session's language and mode, make it this
+    session's visit and record how the persona was chosen (``how``: a code such as ``random``, ``chosen``,
+    ``for_<flow>``, as the booth event "persona"; None records none). ``make`` makes the visit instead (the
+    presenter's tour prepares a whole step: login, mailbox …) and returns something with its ``visit_id``."""
+    end_visit(reason)
+    made = make() if make is not None else visits.create(store(), st.session_state.lang, mode(), persona_id)
+    st.session_state[VISIT_KEY] = made.visit_id
     _sync_url()
-    return data
+    if how is not None:
+        track("persona", how)
+    return made
 
 
 def end_visit(reason: str = "reset") -> None:
@@ -102,26 +122,39 @@ def end_visit(reason: str = "reset") -> None:
     _sync_url()
 
 
-def update_visit(**changes) -> dict | None:
-    visit_id = st.session_state.get(VISIT_KEY)
-    return visits.update(store(), visit_id, **changes) if visit_id else None
+def _visit_id() -> str | None:
+    return st.session_state.get(VISIT_KEY)
 
 
-def persona() -> dict | None:
-    """The visit's persona as a plain dict (see simulators.population.persona.persona_record), or None."""
+def log_out(forget_activity: bool = False) -> Visit | None:
+    """End the visit's login (see simulators.core.visits.log_out)."""
+    return visits.log_out(store(), _visit_id(), forget_activity) if _visit_id() else None
+
+
+def record_activity(at: float) -> Visit | None:
+    """borger.dk's last activity (its idle logout)."""
+    return visits.record_activity(store(), _visit_id(), at) if _visit_id() else None
+
+
+def save_draft(flow_id: str, answers: dict, step: int) -> Visit | None:
+    return visits.save_draft(store(), _visit_id(), flow_id, answers, step) if _visit_id() else None
+
+
+def persona() -> Persona | None:
+    """The visit's persona (simulators.population.persona.persona_record) with what the visitor's own actions
+    changed laid over it (a new address, …), or None."""
     current = visit()
-    if not current or current.get("persona_id") is None:
+    if not current or current.persona_id is None:
         return None
-    from simulators.population.persona import persona_record
+    from simulators.population.persona import persona_record  # pandas: imported when first needed
 
-    record = persona_record(population(current.get("country", "DK")), int(current["persona_id"]))
-    changes = current.get("persona_changes")  # what the visitor's own actions changed (a new address, …)
-    return {**record, **changes} if record is not None and changes else record
+    record = persona_record(population(current.country), int(current.persona_id))
+    return apply_persona_changes(record, current.persona_changes)
 
 
 def is_logged_in() -> bool:
     current = visit()
-    return bool(current and current.get("login"))
+    return bool(current and current.logged_in)
 
 
 def track(event: str, detail: str = "") -> None:

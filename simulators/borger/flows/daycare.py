@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from simulators.borger import daycare_prices
-from simulators.borger.child_age import add_months, months_old
+from simulators.core.dates import add_months, months_old
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_date, register
 
 GUARANTEE_WEEKS = 26          # randers.dk: pasningsgaranti from 26 weeks
@@ -23,8 +23,8 @@ OFFER_MONTHS_AHEAD = 2        # guldborgsund.dk: offer at least 2 months before 
 ACCEPT_DAYS = 8               # guldborgsund.dk: accept within 8 days
 SCHOOL_AGE = 6                # assumption: daycare 0–5 years ("dagtilbud 0-6 år"), then school
 PARENT_SHARE_CAP_PCT = 25     # uvm.dk: at most 25 % of the gross operating cost
-CARE_KEYS = {"vuggestue": "flows_b.daycare.care.vuggestue", "dagpleje": "flows_b.daycare.care.dagpleje",
-             "boernehave": "flows_b.daycare.care.boernehave"}
+CARE_KEYS = {"vuggestue": "flow.daycare.care.vuggestue", "dagpleje": "flow.daycare.care.dagpleje",
+             "boernehave": "flow.daycare.care.boernehave"}
 CARE_DANISH = {"vuggestue": "vuggestue", "dagpleje": "dagpleje", "boernehave": "børnehave"}
 INSTITUTIONS = {"vuggestue": "Vuggestuen Mælkebøtten", "dagpleje": "Den kommunale dagpleje, distrikt Nord",
                 "boernehave": "Børnehuset Kastanjen"}   # fictitious names
@@ -59,7 +59,7 @@ def child_of(persona: dict, answers: dict, today: dt.date) -> dict | None:
 # ---- rules ---------------------------------------------------------------------------------------------
 def eligible(persona, today):
     if not young_children(persona, today):
-        return False, "flows_b.daycare.not_eligible_no_child", {"age": SCHOOL_AGE}
+        return False, "flow.daycare.not_eligible_no_child", {"age": SCHOOL_AGE}
     return True, None, {}
 
 
@@ -70,19 +70,19 @@ def validate(step_id, answers, persona, today):
     if step_id == "start" and child and start:
         birth = parse_date(child["birth_date"])
         if start < today:
-            errors["desired_start"] = ("flows_b.daycare.err.start_past", {})
+            errors["desired_start"] = ("flow.daycare.err.start_past", {})
         elif start < guarantee_date(birth):
-            errors["desired_start"] = ("flows_b.daycare.err.start_too_young",
+            errors["desired_start"] = ("flow.daycare.err.start_too_young",
                                        {"weeks": GUARANTEE_WEEKS, "earliest_date": guarantee_date(birth).isoformat()})
         elif months_old(birth, offered_start(birth, start, today)) >= SCHOOL_AGE * 12:
-            errors["desired_start"] = ("flows_b.daycare.err.start_school_age", {"age": SCHOOL_AGE})
+            errors["desired_start"] = ("flow.daycare.err.start_school_age", {"age": SCHOOL_AGE})
     elif step_id == "care" and child and start and answers.get("care_type") in CARE_KEYS:
         birth = parse_date(child["birth_date"])
         age_months = months_old(birth, offered_start(birth, start, today))
         if answers["care_type"] == "boernehave" and age_months < NURSERY_MAX_MONTHS:
-            errors["care_type"] = ("flows_b.daycare.err.too_young_for_boernehave", {})
+            errors["care_type"] = ("flow.daycare.err.too_young_for_boernehave", {})
         elif answers["care_type"] != "boernehave" and age_months >= NURSERY_MAX_MONTHS:
-            errors["care_type"] = ("flows_b.daycare.err.too_old_for_nursery", {})
+            errors["care_type"] = ("flow.daycare.err.too_old_for_nursery", {})
     return errors
 
 
@@ -99,53 +99,53 @@ def outcome(persona, answers, today):
               "accept_days": ACCEPT_DAYS, "cap_pct": PARENT_SHARE_CAP_PCT}
     letters = [{"template": "daycare_signup_receipt", "params": common},
                {"template": "daycare_offer", "params": common}]
-    deadlines = [{"label_key": "flows_b.daycare.deadline_accept", "date": accept_by.isoformat(),
-                  "params": {"child": child["first_name"]}, "source_key": "flows_b.daycare.src_guldborgsund_text"},
-                 {"label_key": "flows_b.daycare.deadline_start", "date": start.isoformat(),
-                  "params": {"child": child["first_name"]}, "source_key": "flows_b.daycare.assumption_start_date"}]
+    deadlines = [{"label_key": "flow.daycare.deadline_accept", "date": accept_by.isoformat(),
+                  "params": {"child": child["first_name"]}, "source_key": "flow.daycare.src_guldborgsund_text"},
+                 {"label_key": "flow.daycare.deadline_start", "date": start.isoformat(),
+                  "params": {"child": child["first_name"]}, "source_key": "flow.daycare.assumption_start_date"}]
     payments = []
     price = daycare_prices.monthly_price(persona["municipality"], care, birth, start)
     if price:
-        payments.append({"label_key": "flows_b.daycare.payment_label", "params": {"child": child["first_name"]},
+        payments.append({"label_key": "flow.daycare.payment_label", "params": {"child": child["first_name"]},
                          "amount_dkk": price["price_dkk_month"], "period_key": "borger.period.month",
                          "next_date": start.isoformat(), "authority": "kommune", "direction": "out",
                          "source_key": daycare_prices.SOURCE_KEYS[price["municipality"]],
-                         "assumption_key": "flows_b.daycare.assumption_price"})
-    changes = {"cases": [{"flow": "daycare", "title_key": "flows_b.daycare.case_title",
+                         "assumption_key": "flow.daycare.assumption_price"})
+    changes = {"cases": [{"flow": "daycare", "title_key": "flow.daycare.case_title",
                           "status_key": "borger.case.in_progress", "authority": "kommune",
                           "params": {"child": child["first_name"]}, "date": today.isoformat()}],
                "deadlines": deadlines, "payments": payments}
-    receipt = [{"kind": "success", "key": "flows_b.daycare.receipt_done",
+    receipt = [{"kind": "success", "key": "flow.daycare.receipt_done",
                 "params": {"child": child["first_name"], "start_date": start.isoformat()}},
-               {"kind": "info", "key": "flows_b.daycare.receipt_offer",
+               {"kind": "info", "key": "flow.daycare.receipt_offer",
                 "params": {"accept_by_date": accept_by.isoformat(), "days": ACCEPT_DAYS}},
-               {"kind": "source", "key": "flows_b.daycare.src_guldborgsund_text"}]
+               {"kind": "source", "key": "flow.daycare.src_guldborgsund_text"}]
     if start != desired:
-        receipt.append({"kind": "info", "key": "flows_b.daycare.receipt_later_start",
+        receipt.append({"kind": "info", "key": "flow.daycare.receipt_later_start",
                         "params": {"start_date": start.isoformat(), "months": OFFER_MONTHS_AHEAD}})
     receipt += price_notes(persona["municipality"], child, price)
-    receipt += [{"kind": "info", "key": "flows_b.daycare.friplads"},
-                {"kind": "source", "key": "flows_b.daycare.src_soroe_text"},
-                {"kind": "assumption", "key": "flows_b.daycare.assumption_offer"}]
+    receipt += [{"kind": "info", "key": "flow.daycare.friplads"},
+                {"kind": "source", "key": "flow.daycare.src_soroe_text"},
+                {"kind": "assumption", "key": "flow.daycare.assumption_offer"}]
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
 
 def price_notes(municipality: str, child: dict, price: dict | None) -> list[dict]:
     """The monthly price where a source gives one (Copenhagen, Aarhus), else the legal cap only."""
     if price is None:
-        return [{"kind": "assumption", "key": "flows_b.daycare.no_price", "params": {"municipality": municipality}},
-                {"kind": "info", "key": "flows_b.daycare.price_cap", "params": {"cap_pct": PARENT_SHARE_CAP_PCT}},
-                {"kind": "source", "key": "flows_b.daycare.src_uvm_text"}]
-    return [{"kind": "rows", "key": "flows_b.daycare.price_caption", "params": {"price_year": price["year"]},
-             "rows": [{"label_key": "flows_b.daycare.payment_label", "params": {"child": child["first_name"]},
+        return [{"kind": "assumption", "key": "flow.daycare.no_price", "params": {"municipality": municipality}},
+                {"kind": "info", "key": "flow.daycare.price_cap", "params": {"cap_pct": PARENT_SHARE_CAP_PCT}},
+                {"kind": "source", "key": "flow.daycare.src_uvm_text"}]
+    return [{"kind": "rows", "key": "flow.daycare.price_caption", "params": {"price_year": price["year"]},
+             "rows": [{"label_key": "flow.daycare.payment_label", "params": {"child": child["first_name"]},
                        "value": {"dkk": price["price_dkk_month"]}}]},
             {"kind": "source", "key": daycare_prices.SOURCE_KEYS[municipality]},
-            {"kind": "assumption", "key": "flows_b.daycare.assumption_price"}]
+            {"kind": "assumption", "key": "flow.daycare.assumption_price"}]
 
 
 # ---- the flow's steps ----------------------------------------------------------------------------------
 def child_options(persona, answers, today):
-    return [Option(c["person_id"], label_key="flows_b.daycare.child_option",
+    return [Option(c["person_id"], label_key="flow.daycare.child_option",
                    params={"name": c["full_name"], "birth_date": str(parse_date(c["birth_date"]))})
             for c in young_children(persona, today)]
 
@@ -156,35 +156,35 @@ def youngest_child(persona, today):
 
 
 def start_notes(persona, answers, today):
-    notes = [{"kind": "info", "key": "flows_b.daycare.guarantee_rule", "params": {"weeks": GUARANTEE_WEEKS}},
-             {"kind": "source", "key": "flows_b.daycare.src_randers_kk_text"},
-             {"kind": "info", "key": "flows_b.daycare.offer_rule",
+    notes = [{"kind": "info", "key": "flow.daycare.guarantee_rule", "params": {"weeks": GUARANTEE_WEEKS}},
+             {"kind": "source", "key": "flow.daycare.src_randers_kk_text"},
+             {"kind": "info", "key": "flow.daycare.offer_rule",
               "params": {"months": OFFER_MONTHS_AHEAD, "days": ACCEPT_DAYS}},
-             {"kind": "source", "key": "flows_b.daycare.src_guldborgsund_text"}]
+             {"kind": "source", "key": "flow.daycare.src_guldborgsund_text"}]
     child = child_of(persona, answers, today)
     if child:
         birth = parse_date(child["birth_date"])
         earliest = max(guarantee_date(birth), earliest_offer_start(today))
-        notes.insert(0, {"kind": "rows", "key": "flows_b.daycare.child_caption", "rows": [
-            {"label_key": "flows_b.daycare.row_child", "params": {}, "value": {"text": child["full_name"]}},
-            {"label_key": "flows_b.daycare.row_guarantee", "params": {"weeks": GUARANTEE_WEEKS},
+        notes.insert(0, {"kind": "rows", "key": "flow.daycare.child_caption", "rows": [
+            {"label_key": "flow.daycare.row_child", "params": {}, "value": {"text": child["full_name"]}},
+            {"label_key": "flow.daycare.row_guarantee", "params": {"weeks": GUARANTEE_WEEKS},
              "value": {"date": guarantee_date(birth).isoformat()}},
-            {"label_key": "flows_b.daycare.row_earliest", "params": {}, "value": {"date": earliest.isoformat()}}]})
-        notes.append({"kind": "assumption", "key": "flows_b.daycare.assumption_earliest",
+            {"label_key": "flow.daycare.row_earliest", "params": {}, "value": {"date": earliest.isoformat()}}]})
+        notes.append({"kind": "assumption", "key": "flow.daycare.assumption_earliest",
                       "params": {"months": OFFER_MONTHS_AHEAD}})
     return notes
 
 
 def care_notes(persona, answers, today):
-    notes = [{"kind": "info", "key": "flows_b.daycare.age_rule"},
-             {"kind": "source", "key": "flows_b.daycare.src_kk_age_text"},
-             {"kind": "assumption", "key": "flows_b.daycare.assumption_age_rule"}]
+    notes = [{"kind": "info", "key": "flow.daycare.age_rule"},
+             {"kind": "source", "key": "flow.daycare.src_kk_age_text"},
+             {"kind": "assumption", "key": "flow.daycare.assumption_age_rule"}]
     child, start = child_of(persona, answers, today), parse_date(answers.get("desired_start"))
     municipality = persona["municipality"]
     if child and start:
         day = offered_start(parse_date(child["birth_date"]), start, today)
-        for care, caption in (("vuggestue", "flows_b.daycare.prices_institution"),
-                              ("dagpleje", "flows_b.daycare.prices_dagpleje")):
+        for care, caption in (("vuggestue", "flow.daycare.prices_institution"),
+                              ("dagpleje", "flow.daycare.prices_dagpleje")):
             examples = daycare_prices.price_examples(municipality, care, parse_date(child["birth_date"]), day)
             rows = [{"label_key": daycare_prices.VARIANT_KEYS[r["variant"]], "params": {},
                      "value": {"dkk": r["price_dkk_month"]}} for r in examples]
@@ -194,10 +194,10 @@ def care_notes(persona, answers, today):
         if municipality in daycare_prices.SOURCE_KEYS:
             notes.append({"kind": "source", "key": daycare_prices.SOURCE_KEYS[municipality]})
     if municipality not in daycare_prices.SOURCE_KEYS:
-        notes.append({"kind": "assumption", "key": "flows_b.daycare.no_price",
+        notes.append({"kind": "assumption", "key": "flow.daycare.no_price",
                       "params": {"municipality": municipality}})
-    notes += [{"kind": "info", "key": "flows_b.daycare.price_cap", "params": {"cap_pct": PARENT_SHARE_CAP_PCT}},
-              {"kind": "source", "key": "flows_b.daycare.src_uvm_text"}]
+    notes += [{"kind": "info", "key": "flow.daycare.price_cap", "params": {"cap_pct": PARENT_SHARE_CAP_PCT}},
+              {"kind": "source", "key": "flow.daycare.src_uvm_text"}]
     return notes
 
 
@@ -206,34 +206,34 @@ def care_options(persona, answers, today):
 
 
 STEPS = (
-    Step("child", "flows_b.daycare.step_child", intro_key="flows_b.daycare.intro", fields=(
-        Field("child", "select", "flows_b.daycare.child", options=child_options, prefill=youngest_child,
-              prefill_source_key="flows_b.daycare.source_cpr"),
+    Step("child", "flow.daycare.step_child", intro_key="flow.daycare.intro", fields=(
+        Field("child", "select", "flow.daycare.child", options=child_options, prefill=youngest_child,
+              prefill_source_key="flow.daycare.source_cpr"),
     )),
-    Step("start", "flows_b.daycare.step_start", notes=start_notes, fields=(
-        Field("desired_start", "date", "flows_b.daycare.desired_start", hint_key="flows_b.daycare.desired_start_hint"),
+    Step("start", "flow.daycare.step_start", notes=start_notes, fields=(
+        Field("desired_start", "date", "flow.daycare.desired_start", hint_key="flow.daycare.desired_start_hint"),
     )),
-    Step("care", "flows_b.daycare.step_care", notes=care_notes, fields=(
-        Field("care_type", "choice", "flows_b.daycare.care_type", options=care_options),
+    Step("care", "flow.daycare.step_care", notes=care_notes, fields=(
+        Field("care_type", "choice", "flow.daycare.care_type", options=care_options),
     )),
 )
 
 FLOW = register(Flow(
-    id="daycare", title_key="flows_b.daycare.title", topic="familie-og-boern", article_key="flows_b.daycare.article",
+    id="daycare", title_key="flow.daycare.title", topic="familie-og-boern", article_key="flow.daycare.article",
     authority="kommune", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"has_children": True, "min_age": 20, "max_age": 45}, keywords_key="flows_b.daycare.keywords",
-    sources=(("flows_b.daycare.src_soroe", "https://soroe.dk/service-og-selvbetjening/dagtilbud-skole-og-uddannelse/"
+    alternative_filters={"has_children": True, "min_age": 20, "max_age": 45}, keywords_key="flow.daycare.keywords",
+    sources=(("flow.daycare.src_soroe", "https://soroe.dk/service-og-selvbetjening/dagtilbud-skole-og-uddannelse/"
                                           "dagtilbud-0-6-aar/skriv-dit-barn-op-til-dagtilbud"),
-             ("flows_b.daycare.src_randers", "https://dagplejen.randers.dk/for-foraeldre/ind-og-udmeldelse-af-dagplejen/"),
-             ("flows_b.daycare.src_kk", "https://www.kk.dk/borger/pasning-og-skole/pasning-0-6-aar/"
+             ("flow.daycare.src_randers", "https://dagplejen.randers.dk/for-foraeldre/ind-og-udmeldelse-af-dagplejen/"),
+             ("flow.daycare.src_kk", "https://www.kk.dk/borger/pasning-og-skole/pasning-0-6-aar/"
                                         "skriv-op-til-vuggestue-og-dagpleje"),
-             ("flows_b.daycare.src_guldborgsund", "https://www.guldborgsund.dk/borger/boernepasning/"
+             ("flow.daycare.src_guldborgsund", "https://www.guldborgsund.dk/borger/boernepasning/"
                                                   "digital-pladsanvisning/tilbud-om-plads-i-dagtilbud"),
-             ("flows_b.daycare.src_uvm", "https://www.uvm.dk/dagtilbud/tilskud-og-egenbetaling/"
+             ("flow.daycare.src_uvm", "https://www.uvm.dk/dagtilbud/tilskud-og-egenbetaling/"
                                          "om-tilskud-og-egenbetaling"),
-             ("flows_b.daycare.src_price_kk", "https://international.kk.dk/live/childcare-and-school/childcare-services/"
+             ("flow.daycare.src_price_kk", "https://international.kk.dk/live/childcare-and-school/childcare-services/"
                                               "if-you-have-been-in-denmark-more-than-3-months/cost-of-childcare-0-18-years"),
-             ("flows_b.daycare.src_price_aarhus", "https://international.aarhus.dk/live/childcare-and-school/"
+             ("flow.daycare.src_price_aarhus", "https://international.aarhus.dk/live/childcare-and-school/"
                                                   "childcare-0-6-years-of-age/rates-subsidy-and-payment-for-daycare/"
                                                   "rates-and-payment/rates-for-daycare-in-aarhus-from-january-2025")),
 ))

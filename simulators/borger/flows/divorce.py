@@ -21,10 +21,10 @@ FEES_CSV = DATA_DIR / "divorce_fees.csv"
 LAST_VERIFIED_YEAR = 2024     # newest year a fee was found for (TAX_AND_BENEFITS.md §8)
 SEPARATION_MONTHS = 6         # horsholm.dk
 NEGOTIATION_AFTER_DAYS = 21   # assumption: when Familieretshuset offers the meeting
-KIND_KEYS = {"divorce": "flows_b.divorce.kind.divorce", "separation": "flows_b.divorce.kind.separation"}
-GRANTED_KEYS = {"divorce": "flows_b.divorce.receipt_granted_divorce",
-                "separation": "flows_b.divorce.receipt_granted_separation"}
-TERMS_KEYS = {"yes": "flows_b.divorce.terms.yes", "no": "flows_b.divorce.terms.no"}
+KIND_KEYS = {"divorce": "flow.divorce.kind.divorce", "separation": "flow.divorce.kind.separation"}
+GRANTED_KEYS = {"divorce": "flow.divorce.receipt_granted_divorce",
+                "separation": "flow.divorce.receipt_granted_separation"}
+TERMS_KEYS = {"yes": "flow.divorce.terms.yes", "no": "flow.divorce.terms.no"}
 
 
 @lru_cache(maxsize=1)
@@ -65,19 +65,19 @@ def needs_negotiation(answers: dict) -> bool:
 
 def eligible(persona, today):
     if persona.get("civil_status") != "married":
-        return False, "flows_b.divorce.not_eligible_not_married", {}
+        return False, "flow.divorce.not_eligible_not_married", {}
     if spouse_of(persona) is None:
-        return False, "flows_b.divorce.not_eligible_no_spouse", {}
+        return False, "flow.divorce.not_eligible_no_spouse", {}
     if fee_on(today) is None:
-        return False, "flows_b.divorce.not_eligible_no_fee", {}
+        return False, "flow.divorce.not_eligible_no_fee", {}
     return True, None, {}
 
 
 def validate(step_id, answers, persona, today):
     errors = {}
     if step_id == "kind" and answers.get("kind") and answers.get("both_agree") is not True:
-        key = "flows_b.divorce.err.direct_needs_agreement" if answers["kind"] == "divorce" \
-            else "flows_b.divorce.err.amicable_only"
+        key = "flow.divorce.err.direct_needs_agreement" if answers["kind"] == "divorce" \
+            else "flow.divorce.err.amicable_only"
         errors["both_agree"] = (key, {"months": SEPARATION_MONTHS})
     return errors
 
@@ -92,17 +92,17 @@ def outcome(persona, answers, today):
               "fee_valid_from_date": fees["valid_from"]}
     letters = [{"template": f"{kind}_application_receipt", "params": params}]
     paid = {"params": {}, "period_key": "borger.period.once", "next_date": today.isoformat(),
-            "authority": "familieretshuset", "direction": "out", "source_key": "flows_b.divorce.src_fee_text"}
-    payments = [{**paid, "label_key": "flows_b.divorce.payment_application", "amount_dkk": fees["application_dkk"]}]
+            "authority": "familieretshuset", "direction": "out", "source_key": "flow.divorce.src_fee_text"}
+    payments = [{**paid, "label_key": "flow.divorce.payment_application", "amount_dkk": fees["application_dkk"]}]
     deadlines, persona_change = [], {}
     if negotiation:
         meeting = today + dt.timedelta(days=NEGOTIATION_AFTER_DAYS)
         letters.append({"template": "divorce_negotiation_invitation", "params": {**params,
                                                                               "meeting_date": meeting.isoformat()}})
-        payments.append({**paid, "label_key": "flows_b.divorce.payment_negotiation",
+        payments.append({**paid, "label_key": "flow.divorce.payment_negotiation",
                          "amount_dkk": fees["negotiation_dkk"]})
-        deadlines.append({"label_key": "flows_b.divorce.deadline_meeting", "date": meeting.isoformat(),
-                          "params": {}, "source_key": "flows_b.divorce.assumption_meeting_date"})
+        deadlines.append({"label_key": "flow.divorce.deadline_meeting", "date": meeting.isoformat(),
+                          "params": {}, "source_key": "flow.divorce.assumption_meeting_date"})
         status = "borger.case.in_progress"
     else:
         letters.append({"template": f"{kind}_decision", "params": {**params, "decision_date": today.isoformat(),
@@ -115,33 +115,33 @@ def outcome(persona, answers, today):
                "deadlines": deadlines, "payments": payments}
     if persona_change:
         changes["persona"] = persona_change
-    receipt = [{"kind": "success", "key": "flows_b.divorce.receipt_sent", "params": {"total_dkk": fees["total_dkk"]}}]
+    receipt = [{"kind": "success", "key": "flow.divorce.receipt_sent", "params": {"total_dkk": fees["total_dkk"]}}]
     receipt += fee_notes(today, negotiation)
     if negotiation:
-        receipt.append({"kind": "info", "key": "flows_b.divorce.receipt_negotiation"})
-        receipt.append({"kind": "assumption", "key": "flows_b.divorce.assumption_meeting",
+        receipt.append({"kind": "info", "key": "flow.divorce.receipt_negotiation"})
+        receipt.append({"kind": "assumption", "key": "flow.divorce.assumption_meeting",
                         "params": {"days": NEGOTIATION_AFTER_DAYS}})
     else:
         receipt.append({"kind": "info", "key": GRANTED_KEYS[kind],
                         "params": {"months": SEPARATION_MONTHS}})
-        receipt.append({"kind": "source", "key": "flows_b.divorce.src_bevilling_text"})
-        receipt.append({"kind": "assumption", "key": "flows_b.divorce.assumption_instant"})
+        receipt.append({"kind": "source", "key": "flow.divorce.src_bevilling_text"})
+        receipt.append({"kind": "assumption", "key": "flow.divorce.assumption_instant"})
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
 
 # ---- the flow's steps ----------------------------------------------------------------------------------
 def fee_notes(today: dt.date, negotiation: bool) -> list[dict]:
     fees = fees_due(today, negotiation)
-    rows = [{"label_key": "flows_b.divorce.fee_application", "params": {}, "value": {"dkk": fees["application_dkk"]}}]
+    rows = [{"label_key": "flow.divorce.fee_application", "params": {}, "value": {"dkk": fees["application_dkk"]}}]
     if negotiation:
-        rows.append({"label_key": "flows_b.divorce.fee_negotiation", "params": {},
+        rows.append({"label_key": "flow.divorce.fee_negotiation", "params": {},
                      "value": {"dkk": fees["negotiation_dkk"]}})
-    rows.append({"label_key": "flows_b.divorce.fee_total", "params": {}, "value": {"dkk": fees["total_dkk"]}})
-    notes = [{"kind": "rows", "rows": rows, "key": "flows_b.divorce.fee_caption",
+    rows.append({"label_key": "flow.divorce.fee_total", "params": {}, "value": {"dkk": fees["total_dkk"]}})
+    notes = [{"kind": "rows", "rows": rows, "key": "flow.divorce.fee_caption",
               "params": {"valid_from_date": fees["valid_from"]}},
-             {"kind": "source", "key": "flows_b.divorce.src_fee_text"}]
+             {"kind": "source", "key": "flow.divorce.src_fee_text"}]
     if fees["later_unverified"]:
-        notes.append({"kind": "assumption", "key": "flows_b.divorce.fee_later_unverified",
+        notes.append({"kind": "assumption", "key": "flow.divorce.fee_later_unverified",
                       "params": {"valid_from_date": fees["valid_from"], "fee_year": today.year}})
     return notes
 
@@ -160,45 +160,45 @@ def terms_options(persona, answers, today):
 
 
 def kind_notes(persona, answers, today):
-    return [{"kind": "info", "key": "flows_b.divorce.direct_rule", "params": {"months": SEPARATION_MONTHS}},
-            {"kind": "source", "key": "flows_b.divorce.src_horsholm_text"}]
+    return [{"kind": "info", "key": "flow.divorce.direct_rule", "params": {"months": SEPARATION_MONTHS}},
+            {"kind": "source", "key": "flow.divorce.src_horsholm_text"}]
 
 
 def terms_notes(persona, answers, today):
-    return [{"kind": "info", "key": "flows_b.divorce.terms_explained"}] + fee_notes(today, needs_negotiation(answers))
+    return [{"kind": "info", "key": "flow.divorce.terms_explained"}] + fee_notes(today, needs_negotiation(answers))
 
 
 def fee_step_notes(persona, answers, today):
-    return fee_notes(today, needs_negotiation(answers)) + [{"kind": "info", "key": "flows_b.divorce.fee_not_refunded"}]
+    return fee_notes(today, needs_negotiation(answers)) + [{"kind": "info", "key": "flow.divorce.fee_not_refunded"}]
 
 
 STEPS = (
-    Step("spouse", "flows_b.divorce.step_spouse", intro_key="flows_b.divorce.intro", fields=(
-        Field("spouse", "select", "flows_b.divorce.spouse", options=spouse_options,
+    Step("spouse", "flow.divorce.step_spouse", intro_key="flow.divorce.intro", fields=(
+        Field("spouse", "select", "flow.divorce.spouse", options=spouse_options,
               prefill=lambda persona, today: (spouse_of(persona) or {}).get("person_id"),
-              prefill_source_key="flows_b.divorce.source_cpr"),
+              prefill_source_key="flow.divorce.source_cpr"),
     )),
-    Step("kind", "flows_b.divorce.step_kind", notes=kind_notes, fields=(
-        Field("kind", "choice", "flows_b.divorce.kind", options=kind_options),
-        Field("both_agree", "checkbox", "flows_b.divorce.both_agree", hint_key="flows_b.divorce.both_agree_hint",
+    Step("kind", "flow.divorce.step_kind", notes=kind_notes, fields=(
+        Field("kind", "choice", "flow.divorce.kind", options=kind_options),
+        Field("both_agree", "checkbox", "flow.divorce.both_agree", hint_key="flow.divorce.both_agree_hint",
               required=False),
     )),
-    Step("terms", "flows_b.divorce.step_terms", notes=terms_notes, fields=(
-        Field("terms_agreed", "choice", "flows_b.divorce.terms_agreed", options=terms_options),
+    Step("terms", "flow.divorce.step_terms", notes=terms_notes, fields=(
+        Field("terms_agreed", "choice", "flow.divorce.terms_agreed", options=terms_options),
     )),
-    Step("fee", "flows_b.divorce.step_fee", notes=fee_step_notes, fields=(
-        Field("fee_accepted", "checkbox", "flows_b.divorce.fee_accepted"),
+    Step("fee", "flow.divorce.step_fee", notes=fee_step_notes, fields=(
+        Field("fee_accepted", "checkbox", "flow.divorce.fee_accepted"),
     )),
 )
 
 FLOW = register(Flow(
-    id="divorce", title_key="flows_b.divorce.title", topic="familie-og-boern", article_key="flows_b.divorce.article",
+    id="divorce", title_key="flow.divorce.title", topic="familie-og-boern", article_key="flow.divorce.article",
     authority="familieretshuset", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"has_partner": True, "min_age": 25}, keywords_key="flows_b.divorce.keywords",
-    sources=(("flows_b.divorce.src_familieretshuset",
+    alternative_filters={"has_partner": True, "min_age": 25}, keywords_key="flow.divorce.keywords",
+    sources=(("flow.divorce.src_familieretshuset",
               "https://familieretshuset.dk/brud-i-familien/brud-i-familien/vilkaarsforhandling"),
-             ("flows_b.divorce.src_refund", "https://familieretshuset.dk/om-familieretshuset/betaling-af-gebyr"),
-             ("flows_b.divorce.src_familieadvokaten", "https://familieadvokaten.dk/emner/554.html"),
-             ("flows_b.divorce.src_horsholm",
+             ("flow.divorce.src_refund", "https://familieretshuset.dk/om-familieretshuset/betaling-af-gebyr"),
+             ("flow.divorce.src_familieadvokaten", "https://familieadvokaten.dk/emner/554.html"),
+             ("flow.divorce.src_horsholm",
               "https://www.horsholm.dk/borger/dagtilbud-skole-og-familieliv/familieliv/separation-og-skilsmisse")),
 ))

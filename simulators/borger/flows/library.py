@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 from functools import lru_cache
 
-from simulators.borger.framework import Field, Flow, Option, Outcome, Step, register
+from simulators.borger.framework import Field, Flow, Option, Outcome, Step, at_least_age, register
 from simulators.core.paths import DATA_DIR
 
 CATALOGUE_CSV = DATA_DIR / "library_catalogue.csv"
@@ -22,8 +22,8 @@ LOAN_DAYS = (28, 30)        # bronderslevbib.dk, dcbib.dk: typical loan period
 MAX_TITLES = 5              # assumption
 READY_AFTER_DAYS = 2        # assumption: a title with a free copy is on the reservation shelf after 2 days
 PICKUP_WITHIN_DAYS = 7      # assumption: it waits there 7 days
-OPTION_KEYS = {"book": "flows_b.library.option_book", "audiobook": "flows_b.library.option_audiobook",
-               "large_print": "flows_b.library.option_large_print"}  # "{label} · <type>" per language
+OPTION_KEYS = {"book": "flow.library.option_book", "audiobook": "flow.library.option_audiobook",
+               "large_print": "flow.library.option_large_print"}  # "{label} · <type>" per language
 
 
 @lru_cache(maxsize=1)
@@ -64,20 +64,17 @@ def reservations(answers: dict, today: dt.date) -> list[dict]:
     return [reservation(known[i], today) for i in answers.get("titles") or [] if i in known]
 
 
-def eligible(persona, today):
-    if persona.get("age", 0) < MIN_AGE:
-        return False, "flows_b.library.not_eligible_age", {"age": MIN_AGE}
-    return True, None, {}
+eligible = at_least_age(MIN_AGE, "flow.library.not_eligible_age")
 
 
 def validate(step_id, answers, persona, today):
     errors = {}
     if step_id == "search" and not search(str(answers.get("query") or "")):
-        errors["query"] = ("flows_b.library.err.no_match", {"query": str(answers.get("query") or "").strip()})
+        errors["query"] = ("flow.library.err.no_match", {"query": str(answers.get("query") or "").strip()})
     elif step_id == "titles":
         chosen = list(answers.get("titles") or [])
         if len(chosen) > MAX_TITLES:
-            errors["titles"] = ("flows_b.library.err.too_many", {"max": MAX_TITLES, "count": len(chosen)})
+            errors["titles"] = ("flow.library.err.too_many", {"max": MAX_TITLES, "count": len(chosen)})
     return errors
 
 
@@ -98,24 +95,24 @@ def outcome(persona, answers, today):
         pickup_by = min(r["pickup_by"] for r in ready)
         letters.append({"template": "library_ready_for_pickup", "params": {
             "titles": lines(ready), "ready_date": ready[0]["ready_date"], "pickup_by_date": pickup_by}})
-        deadlines.append({"label_key": "flows_b.library.deadline_pickup", "date": pickup_by,
-                          "params": {"municipality": library}, "source_key": "flows_b.library.assumption_pickup"})
-    changes = {"cases": [{"flow": "library", "title_key": "flows_b.library.case_title",
+        deadlines.append({"label_key": "flow.library.deadline_pickup", "date": pickup_by,
+                          "params": {"municipality": library}, "source_key": "flow.library.assumption_pickup"})
+    changes = {"cases": [{"flow": "library", "title_key": "flow.library.case_title",
                           "status_key": "borger.case.registered", "authority": "bibliotek",
                           "params": {"count": len(found), "municipality": library}, "date": today.isoformat()}],
                "deadlines": deadlines, "payments": []}
-    receipt = [{"kind": "success", "key": "flows_b.library.receipt_done",
+    receipt = [{"kind": "success", "key": "flow.library.receipt_done",
                 "params": {"count": len(found), "municipality": library}}]
     if ready:
-        receipt.append({"kind": "info", "key": "flows_b.library.receipt_ready",
+        receipt.append({"kind": "info", "key": "flow.library.receipt_ready",
                         "params": {"count": len(ready), "ready_date": ready[0]["ready_date"],
                                    "pickup_by_date": min(r["pickup_by"] for r in ready)}})
     if queued:
-        receipt.append({"kind": "info", "key": "flows_b.library.receipt_queued", "params": {"count": len(queued)}})
-    receipt += [{"kind": "info", "key": "flows_b.library.loan_period", "params": {"low": LOAN_DAYS[0],
+        receipt.append({"kind": "info", "key": "flow.library.receipt_queued", "params": {"count": len(queued)}})
+    receipt += [{"kind": "info", "key": "flow.library.loan_period", "params": {"low": LOAN_DAYS[0],
                                                                                   "high": LOAN_DAYS[1]}},
-                {"kind": "source", "key": "flows_b.library.src_loan_text"},
-                {"kind": "assumption", "key": "flows_b.library.assumption_timing",
+                {"kind": "source", "key": "flow.library.src_loan_text"},
+                {"kind": "assumption", "key": "flow.library.assumption_timing",
                  "params": {"ready": READY_AFTER_DAYS, "pickup": PICKUP_WITHIN_DAYS}}]
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
@@ -130,55 +127,55 @@ def title_options(persona, answers, today):
 
 
 def search_notes(persona, answers, today):
-    return [{"kind": "assumption", "key": "flows_b.library.catalogue_simulated", "params": {"count": len(catalogue())}}]
+    return [{"kind": "assumption", "key": "flow.library.catalogue_simulated", "params": {"count": len(catalogue())}}]
 
 
 def titles_notes(persona, answers, today):
     hits = len(search(str(answers.get("query") or "")))
-    return [{"kind": "info", "key": "flows_b.library.hits", "params": {"count": hits}},
-            {"kind": "assumption", "key": "flows_b.library.max_titles", "params": {"max": MAX_TITLES}}]
+    return [{"kind": "info", "key": "flow.library.hits", "params": {"count": hits}},
+            {"kind": "assumption", "key": "flow.library.max_titles", "params": {"max": MAX_TITLES}}]
 
 
 def pickup_notes(persona, answers, today):
-    rows = [{"label_key": "flows_b.library.status_ready", "params": {"ready_date": entry["ready_date"]},
+    rows = [{"label_key": "flow.library.status_ready", "params": {"ready_date": entry["ready_date"]},
              "value": {"text": entry["label"]}} if entry["ready_date"] else
-            {"label_key": "flows_b.library.status_queue", "params": {"position": entry["queue_position"]},
+            {"label_key": "flow.library.status_queue", "params": {"position": entry["queue_position"]},
              "value": {"text": entry["label"]}} for entry in reservations(answers, today)]
-    notes = [{"kind": "info", "key": "flows_b.library.health_card"},
-             {"kind": "source", "key": "flows_b.library.src_naesbib_text"}]
+    notes = [{"kind": "info", "key": "flow.library.health_card"},
+             {"kind": "source", "key": "flow.library.src_naesbib_text"}]
     if rows:
-        notes.insert(0, {"kind": "rows", "rows": rows, "key": "flows_b.library.availability_caption"})
-        notes.append({"kind": "assumption", "key": "flows_b.library.assumption_timing",
+        notes.insert(0, {"kind": "rows", "rows": rows, "key": "flow.library.availability_caption"})
+        notes.append({"kind": "assumption", "key": "flow.library.assumption_timing",
                       "params": {"ready": READY_AFTER_DAYS, "pickup": PICKUP_WITHIN_DAYS}})
     return notes
 
 
 def library_options(persona, answers, today):
-    return [Option(persona["municipality"], label_key="flows_b.library.library_name",
+    return [Option(persona["municipality"], label_key="flow.library.library_name",
                    params={"municipality": persona["municipality"]})]
 
 
 STEPS = (
-    Step("search", "flows_b.library.step_search", intro_key="flows_b.library.intro", notes=search_notes, fields=(
-        Field("query", "text", "flows_b.library.query", hint_key="flows_b.library.query_hint", required=False),
+    Step("search", "flow.library.step_search", intro_key="flow.library.intro", notes=search_notes, fields=(
+        Field("query", "text", "flow.library.query", hint_key="flow.library.query_hint", required=False),
     )),
-    Step("titles", "flows_b.library.step_titles", notes=titles_notes, fields=(
-        Field("titles", "multi", "flows_b.library.titles", options=title_options),
+    Step("titles", "flow.library.step_titles", notes=titles_notes, fields=(
+        Field("titles", "multi", "flow.library.titles", options=title_options),
     )),
-    Step("pickup", "flows_b.library.step_pickup", notes=pickup_notes, fields=(
-        Field("pickup_library", "select", "flows_b.library.pickup_library", options=library_options,
+    Step("pickup", "flow.library.step_pickup", notes=pickup_notes, fields=(
+        Field("pickup_library", "select", "flow.library.pickup_library", options=library_options,
               prefill=lambda persona, today: persona["municipality"],
-              prefill_source_key="flows_b.library.source_cpr_municipality"),
+              prefill_source_key="flow.library.source_cpr_municipality"),
     )),
 )
 
 FLOW = register(Flow(
-    id="library", title_key="flows_b.library.title", topic="kultur-og-fritid", article_key="flows_b.library.article",
+    id="library", title_key="flow.library.title", topic="kultur-og-fritid", article_key="flow.library.article",
     authority="bibliotek", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"min_age": 18}, keywords_key="flows_b.library.keywords",
-    sources=(("flows_b.library.src_bibliotek_dk", "https://alfa.bibliotek.dk/hjaelp/om-bibliotek-dk/24"),
-             ("flows_b.library.src_naesbib", "https://www.naesbib.dk/om-naestved-bibliotek-og-borgerservice/bliv-bruger"),
-             ("flows_b.library.src_bronderslev", "https://www.bronderslevbib.dk/english/loans-and-reservations"),
-             ("flows_b.library.src_dcbib", "https://www.dcbib.dk/e-materialer/bibliotekdk"),
-             ("flows_b.library.src_catalogue", "data/library_catalogue.csv (simulation)")),
+    alternative_filters={"min_age": 18}, keywords_key="flow.library.keywords",
+    sources=(("flow.library.src_bibliotek_dk", "https://alfa.bibliotek.dk/hjaelp/om-bibliotek-dk/24"),
+             ("flow.library.src_naesbib", "https://www.naesbib.dk/om-naestved-bibliotek-og-borgerservice/bliv-bruger"),
+             ("flow.library.src_bronderslev", "https://www.bronderslevbib.dk/english/loans-and-reservations"),
+             ("flow.library.src_dcbib", "https://www.dcbib.dk/e-materialer/bibliotekdk"),
+             ("flow.library.src_catalogue", "data/library_catalogue.csv (simulation)")),
 ))

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from simulators.borger import addresses
-from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_date, register
+from simulators.borger.framework import Field, Flow, Option, Outcome, Step, at_least_age, parse_date, register
 
 MAX_PERSONS = 5           # "Angiv maks. 5 cpr-numre" (DKFDS example)
 REPORT_DAYS_AFTER = 5     # "senest 5 dage efter" (borger.dk)
@@ -46,62 +46,59 @@ def doctor_options(persona, answers, today):
     postcode = str(answers.get("postcode") or "").strip()
     options = [Option(d["id"], label=f"{d['name']} — {d['address']}") for d in addresses.doctors_near(postcode)]
     if addresses.lookup(postcode) or not options:
-        options.append(Option(KEEP_DOCTOR, label_key="flows_a.moving.keep_doctor",
+        options.append(Option(KEEP_DOCTOR, label_key="flow.moving.keep_doctor",
                               params={"name": addresses.assumed_doctor(persona)["name"]}))
     return options
 
 
 def overview_notes(persona, answers, today):
-    return [{"kind": "rows", "key": "flows_a.moving.current_address_from_cpr", "rows": [
-                {"label_key": "flows_a.moving.current_address",
+    return [{"kind": "rows", "key": "flow.moving.current_address_from_cpr", "rows": [
+                {"label_key": "flow.moving.current_address",
                  "value": {"text": f"{persona['address_line1']}, {persona['address_line2']}"}},
-                {"label_key": "flows_a.moving.current_municipality", "value": {"text": persona["municipality"]}}]},
-            {"kind": "info", "key": "flows_a.moving.window_note",
+                {"label_key": "flow.moving.current_municipality", "value": {"text": persona["municipality"]}}]},
+            {"kind": "info", "key": "flow.moving.window_note",
              "params": {"after": REPORT_DAYS_AFTER, "before": REPORT_DAYS_BEFORE}},
-            {"kind": "source", "key": "flows_a.moving.source_window"}]
+            {"kind": "source", "key": "flow.moving.source_window"}]
 
 
 def address_notes(persona, answers, today):
-    return [{"kind": "warning", "key": "flows_a.moving.not_all_addresses"}]
+    return [{"kind": "warning", "key": "flow.moving.not_all_addresses"}]
 
 
 def doctor_notes(persona, answers, today):
-    return [{"kind": "info", "key": "flows_a.moving.doctor_free"},
-            {"kind": "assumption", "key": "flows_a.moving.doctor_fictitious"}]
+    return [{"kind": "info", "key": "flow.moving.doctor_free"},
+            {"kind": "assumption", "key": "flow.moving.doctor_fictitious"}]
 
 
 STEPS = (
-    Step("overview", "flows_a.moving.step_overview", intro_key="flows_a.moving.intro", notes=overview_notes),
-    Step("persons", "flows_a.moving.step_persons", intro_key="flows_a.moving.persons_intro", fields=(
-        Field("persons", "multi", "flows_a.moving.persons", hint_key="flows_a.moving.persons_hint",
-              options=household_options, required=False, prefill_source_key="flows_a.moving.source_cpr",
+    Step("overview", "flow.moving.step_overview", intro_key="flow.moving.intro", notes=overview_notes),
+    Step("persons", "flow.moving.step_persons", intro_key="flow.moving.persons_intro", fields=(
+        Field("persons", "multi", "flow.moving.persons", hint_key="flow.moving.persons_hint",
+              options=household_options, required=False, prefill_source_key="flow.moving.source_cpr",
               prefill=lambda persona, today: [m["person_id"] for m in persona.get("household") or []]),
-        Field("other_cprs", "text", "flows_a.moving.other_cprs", hint_key="flows_a.moving.other_cprs_hint",
+        Field("other_cprs", "text", "flow.moving.other_cprs", hint_key="flow.moving.other_cprs_hint",
               required=False),
     )),
-    Step("address", "flows_a.moving.step_address", notes=address_notes, fields=(
-        Field("street", "text", "flows_a.moving.street"),
-        Field("house_number", "text", "flows_a.moving.house_number", hint_key="flows_a.moving.house_number_hint"),
-        Field("floor", "text", "flows_a.moving.floor", required=False),
-        Field("door", "text", "flows_a.moving.door", hint_key="flows_a.moving.door_hint", required=False),
-        Field("postcode", "text", "flows_a.moving.postcode"),
-        Field("town", "text", "flows_a.moving.town"),
+    Step("address", "flow.moving.step_address", notes=address_notes, fields=(
+        Field("street", "text", "flow.moving.street"),
+        Field("house_number", "text", "flow.moving.house_number", hint_key="flow.moving.house_number_hint"),
+        Field("floor", "text", "flow.moving.floor", required=False),
+        Field("door", "text", "flow.moving.door", hint_key="flow.moving.door_hint", required=False),
+        Field("postcode", "text", "flow.moving.postcode"),
+        Field("town", "text", "flow.moving.town"),
     )),
-    Step("special", "flows_a.moving.step_special", fields=(
-        Field("moving_date", "date", "flows_a.moving.moving_date", hint_key="flows_a.moving.moving_date_hint"),
-        Field("host_stays", "checkbox", "flows_a.moving.host_stays", hint_key="flows_a.moving.host_stays_hint",
+    Step("special", "flow.moving.step_special", fields=(
+        Field("moving_date", "date", "flow.moving.moving_date", hint_key="flow.moving.moving_date_hint"),
+        Field("host_stays", "checkbox", "flow.moving.host_stays", hint_key="flow.moving.host_stays_hint",
               required=False),
     )),
-    Step("doctor", "flows_a.moving.step_doctor", notes=doctor_notes, fields=(
-        Field("doctor", "choice", "flows_a.moving.doctor", options=doctor_options),
+    Step("doctor", "flow.moving.step_doctor", notes=doctor_notes, fields=(
+        Field("doctor", "choice", "flow.moving.doctor", options=doctor_options),
     )),
 )
 
 
-def eligible(persona, today):
-    if persona.get("age", 0) < MIN_AGE:
-        return False, "flows_a.moving.not_eligible_age", {"age": MIN_AGE}
-    return True, None, {}
+eligible = at_least_age(MIN_AGE, "flow.moving.not_eligible_age")
 
 
 def window(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -114,30 +111,30 @@ def validate(step_id, answers, persona, today):
     if step_id == "persons":
         cprs = extra_cprs(answers)
         if any(not valid_cpr(c) for c in cprs):
-            errors["other_cprs"] = ("flows_a.moving.err.cpr_format", {})
+            errors["other_cprs"] = ("flow.moving.err.cpr_format", {})
         elif len(cprs) + len(answers.get("persons") or []) > MAX_PERSONS:
-            errors["other_cprs"] = ("flows_a.moving.err.max_persons", {"max": MAX_PERSONS})
+            errors["other_cprs"] = ("flow.moving.err.max_persons", {"max": MAX_PERSONS})
     elif step_id == "address":
         postcode = str(answers.get("postcode") or "").strip()
         if not re.fullmatch(r"\d{4}", postcode):
-            errors["postcode"] = ("flows_a.moving.err.postcode_format", {})
+            errors["postcode"] = ("flow.moving.err.postcode_format", {})
         elif not addresses.lookup(postcode):
-            errors["postcode"] = ("flows_a.moving.err.postcode_unknown", {"postcode": postcode})
+            errors["postcode"] = ("flow.moving.err.postcode_unknown", {"postcode": postcode})
         elif answers.get("town") and not addresses.town_matches(postcode, answers["town"]):
-            errors["town"] = ("flows_a.moving.err.town_mismatch",
+            errors["town"] = ("flow.moving.err.town_mismatch",
                               {"postcode": postcode, "town": addresses.town_of(postcode)})
         if answers.get("house_number") and not HOUSE_NUMBER_RE.match(str(answers["house_number"]).strip()):
-            errors["house_number"] = ("flows_a.moving.err.house_number_format", {})
+            errors["house_number"] = ("flow.moving.err.house_number_format", {})
         if not errors and same_address(persona, answers):
-            errors["street"] = ("flows_a.moving.err.same_address", {})
+            errors["street"] = ("flow.moving.err.same_address", {})
     elif step_id == "special":
         moving_date = parse_date(answers.get("moving_date"))
         earliest, latest = window(today)
         if moving_date and moving_date < earliest:
-            errors["moving_date"] = ("flows_a.moving.err.date_too_late",
+            errors["moving_date"] = ("flow.moving.err.date_too_late",
                                      {"days": REPORT_DAYS_AFTER, "earliest_date": earliest.isoformat()})
         elif moving_date and moving_date > latest:
-            errors["moving_date"] = ("flows_a.moving.err.date_too_early",
+            errors["moving_date"] = ("flow.moving.err.date_too_early",
                                      {"days": REPORT_DAYS_BEFORE, "latest_date": latest.isoformat()})
     return errors
 
@@ -184,35 +181,35 @@ def outcome(persona, answers, today):
     changes = {
         "persona": address,
         "doctor": {**doctor, "since": moving_date.isoformat()},
-        "cases": [{"flow": "moving", "title_key": "flows_a.moving.case_title", "status_key": "borger.case.registered",
+        "cases": [{"flow": "moving", "title_key": "flow.moving.case_title", "status_key": "borger.case.registered",
                    "authority": "kommune", "params": {"municipality": address["municipality"]},
                    "date": today.isoformat()}],
-        "deadlines": [{"label_key": "flows_a.moving.deadline_health_card", "date": card_date.isoformat(),
-                       "params": {}, "source_key": "flows_a.moving.source_health_card"}],
+        "deadlines": [{"label_key": "flow.moving.deadline_health_card", "date": card_date.isoformat(),
+                       "params": {}, "source_key": "flow.moving.source_health_card"}],
         "payments": [],
     }
-    receipt = [{"kind": "success", "key": "flows_a.moving.receipt_done",
+    receipt = [{"kind": "success", "key": "flow.moving.receipt_done",
                 "params": {"municipality": address["municipality"], "moving_date": moving_date.isoformat()}},
-               {"kind": "info", "key": "flows_a.moving.receipt_postnord"},
-               {"kind": "info", "key": "flows_a.moving.receipt_health_card", "params": {"card_date": card_date.isoformat()}},
-               {"kind": "source", "key": "flows_a.moving.source_health_card"}]
+               {"kind": "info", "key": "flow.moving.receipt_postnord"},
+               {"kind": "info", "key": "flow.moving.receipt_health_card", "params": {"card_date": card_date.isoformat()}},
+               {"kind": "source", "key": "flow.moving.source_health_card"}]
     if answers.get("host_stays"):
-        receipt.append({"kind": "info", "key": "flows_a.moving.receipt_host"})
+        receipt.append({"kind": "info", "key": "flow.moving.receipt_host"})
     if address["municipality"] != persona.get("municipality"):
-        receipt.append({"kind": "info", "key": "flows_a.moving.receipt_new_municipality",
+        receipt.append({"kind": "info", "key": "flow.moving.receipt_new_municipality",
                         "params": {"municipality": address["municipality"]}})
     if len(addresses.lookup(address["postcode"])) > 1:
-        receipt.append({"kind": "assumption", "key": "flows_a.moving.assumption_municipality",
+        receipt.append({"kind": "assumption", "key": "flow.moving.assumption_municipality",
                         "params": {"postcode": address["postcode"], "municipality": address["municipality"]}})
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
 
 FLOW = register(Flow(
-    id="moving", title_key="flows_a.moving.title", topic="bolig-og-flytning", article_key="flows_a.moving.article",
+    id="moving", title_key="flow.moving.title", topic="bolig-og-flytning", article_key="flow.moving.article",
     authority="kommune", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"min_age": 18}, journey_event="moving", keywords_key="flows_a.moving.keywords",
-    sources=(("flows_a.moving.src_borger", "https://www.borger.dk/Sider/Naar-du-skal-flytte.aspx"),
-             ("flows_a.moving.src_kerteminde", "https://kerteminde.dk/borger/borgerservice/flytning-og-folkeregister"),
-             ("flows_a.moving.src_horsholm", "https://www.horsholm.dk/borger/borgerservice/folkeregister-og-flytning/flytning"),
-             ("flows_a.moving.src_dkfds", "detfaellesdesignsystem/dkfds-docs: example-flytning-page-1..5.html")),
+    alternative_filters={"min_age": 18}, journey_event="moving", keywords_key="flow.moving.keywords",
+    sources=(("flow.moving.src_borger", "https://www.borger.dk/Sider/Naar-du-skal-flytte.aspx"),
+             ("flow.moving.src_kerteminde", "https://kerteminde.dk/borger/borgerservice/flytning-og-folkeregister"),
+             ("flow.moving.src_horsholm", "https://www.horsholm.dk/borger/borgerservice/folkeregister-og-flytning/flytning"),
+             ("flow.moving.src_dkfds", "detfaellesdesignsystem/dkfds-docs: example-flytning-page-1..5.html")),
 ))

@@ -12,30 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from simulators.borger.flows import pension
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, register
+from simulators.core.dates import age_on
+from simulators.population.pension_age import has_reached_pension_age
 
 PRICE_YEAR = 2023
 PRICE_CHILD, PRICE_YOUTH, PRICE_ADULT, PRICE_PENSIONER = 150, 179, 891, 379
 DELIVERY_DAYS = 14
 SLOT_TIMES = ("08:30", "09:15", "10:00", "10:45", "11:30", "13:00", "13:45", "14:30")
-OLD_PASSPORT = ("bring", "first", "lost")   # show the old one · first passport · cannot be shown (price doubles)
-
-
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def price_group(birth_date: dt.date, day: dt.date) -> str:
-    if day >= pension.pension_dates(birth_date)["reached"]:
+    if has_reached_pension_age(birth_date, day):
         return "pensioner"
     age = age_on(birth_date, day)
     return "child" if age < 12 else "youth" if age < 18 else "adult"
 
 
 PRICES = {"child": PRICE_CHILD, "youth": PRICE_YOUTH, "adult": PRICE_ADULT, "pensioner": PRICE_PENSIONER}
-GROUP_KEYS = {"child": "flows_a.passport.group_child", "youth": "flows_a.passport.group_youth",
-              "adult": "flows_a.passport.group_adult", "pensioner": "flows_a.passport.group_pensioner"}
+GROUP_KEYS = {"child": "flow.passport.group_child", "youth": "flow.passport.group_youth",
+              "adult": "flow.passport.group_adult", "pensioner": "flow.passport.group_pensioner"}
 
 
 def price(birth_date: dt.date, day: dt.date, old_passport: str) -> dict:
@@ -67,20 +63,20 @@ def free_slots(persona: dict, today: dt.date, count: int = 6) -> list[str]:
 
 
 def who_options(persona, answers, today):
-    options = [Option("self", label_key="flows_a.passport.for_me", params={"name": persona["full_name"]})]
-    options += [Option(str(m["person_id"]), label_key="flows_a.passport.for_child", params={"name": m["full_name"],
+    options = [Option("self", label_key="flow.passport.for_me", params={"name": persona["full_name"]})]
+    options += [Option(str(m["person_id"]), label_key="flow.passport.for_child", params={"name": m["full_name"],
                                                                                            "age": m["age"]})
                 for m in persona.get("household") or [] if m.get("relation") == "child" and m["age"] < 18]
     return options
 
 
 def old_passport_options(persona, answers, today):
-    return [Option("bring", label_key="flows_a.passport.old_bring"), Option("first", label_key="flows_a.passport.old_first"),
-            Option("lost", label_key="flows_a.passport.old_lost")]
+    return [Option("bring", label_key="flow.passport.old_bring"), Option("first", label_key="flow.passport.old_first"),
+            Option("lost", label_key="flow.passport.old_lost")]
 
 
 def slot_options(persona, answers, today):
-    return [Option(slot, label_key="flows_a.passport.slot", params={"slot_datetime": slot})
+    return [Option(slot, label_key="flow.passport.slot", params={"slot_datetime": slot})
             for slot in free_slots(persona, today)]
 
 
@@ -95,34 +91,34 @@ def price_notes(persona, answers, today):
     p = price(person["birth_date"], day, answers.get("old_passport", "bring"))
     rows = [{"label_key": GROUP_KEYS[p["group"]], "params": {}, "value": {"dkk": p["base"]}}]
     if p["doubled"]:
-        rows.append({"label_key": "flows_a.passport.doubled", "params": {}, "value": {"dkk": p["base"]}})
-    rows.append({"label_key": "flows_a.passport.total", "params": {}, "value": {"dkk": p["total"]}})
-    notes = [{"kind": "rows", "key": "flows_a.passport.price_caption", "params": {"name": person["full_name"]},
+        rows.append({"label_key": "flow.passport.doubled", "params": {}, "value": {"dkk": p["base"]}})
+    rows.append({"label_key": "flow.passport.total", "params": {}, "value": {"dkk": p["total"]}})
+    notes = [{"kind": "rows", "key": "flow.passport.price_caption", "params": {"name": person["full_name"]},
               "rows": rows},
-             {"kind": "source", "key": "flows_a.passport.source_prices", "params": {"year": str(PRICE_YEAR)}},
-             {"kind": "warning", "key": "flows_a.passport.prices_unverified"},
-             {"kind": "info", "key": "flows_a.passport.photo_note"}]
+             {"kind": "source", "key": "flow.passport.source_prices", "params": {"year": str(PRICE_YEAR)}},
+             {"kind": "warning", "key": "flow.passport.prices_unverified"},
+             {"kind": "info", "key": "flow.passport.photo_note"}]
     if person is not persona:
-        notes.append({"kind": "info", "key": "flows_a.passport.consent_note"})
+        notes.append({"kind": "info", "key": "flow.passport.consent_note"})
     return notes
 
 
 def place_notes(persona, answers, today):
-    return [{"kind": "info", "key": "flows_a.passport.in_person", "params": {"municipality": persona["municipality"]}},
-            {"kind": "assumption", "key": "flows_a.passport.slots_assumption"}]
+    return [{"kind": "info", "key": "flow.passport.in_person", "params": {"municipality": persona["municipality"]}},
+            {"kind": "assumption", "key": "flow.passport.slots_assumption"}]
 
 
 STEPS = (
-    Step("who", "flows_a.passport.step_who", intro_key="flows_a.passport.intro", fields=(
-        Field("who", "choice", "flows_a.passport.who", options=who_options,
-              prefill=lambda persona, today: "self", prefill_source_key="flows_a.passport.source_cpr"),
-        Field("old_passport", "choice", "flows_a.passport.old_passport", options=old_passport_options),
+    Step("who", "flow.passport.step_who", intro_key="flow.passport.intro", fields=(
+        Field("who", "choice", "flow.passport.who", options=who_options,
+              prefill=lambda persona, today: "self", prefill_source_key="flow.passport.source_cpr"),
+        Field("old_passport", "choice", "flow.passport.old_passport", options=old_passport_options),
     )),
-    Step("time", "flows_a.passport.step_time", notes=place_notes, fields=(
-        Field("slot", "choice", "flows_a.passport.slot_label", options=slot_options),
+    Step("time", "flow.passport.step_time", notes=place_notes, fields=(
+        Field("slot", "choice", "flow.passport.slot_label", options=slot_options),
     )),
-    Step("price", "flows_a.passport.step_price", notes=price_notes, fields=(
-        Field("confirm", "checkbox", "flows_a.passport.confirm"),
+    Step("price", "flow.passport.step_price", notes=price_notes, fields=(
+        Field("confirm", "checkbox", "flow.passport.confirm"),
     )),
 )
 
@@ -134,7 +130,7 @@ def eligible(persona, today):
 def validate(step_id, answers, persona, today):
     errors = {}
     if step_id == "time" and answers.get("slot") and answers["slot"][:10] <= today.isoformat():
-        errors["slot"] = ("flows_a.passport.err.slot_past", {})
+        errors["slot"] = ("flow.passport.err.slot_past", {})
     return errors
 
 
@@ -145,33 +141,33 @@ def outcome(persona, answers, today):
     params = {"applicant": person["full_name"], "slot_datetime": answers["slot"], "price_dkk": p["total"],
               "price_year": str(PRICE_YEAR), "delivery_days": DELIVERY_DAYS}
     changes = {
-        "cases": [{"flow": "passport", "title_key": "flows_a.passport.case_title", "status_key": "borger.case.booked",
+        "cases": [{"flow": "passport", "title_key": "flow.passport.case_title", "status_key": "borger.case.booked",
                    "authority": "kommune", "params": {"name": person["full_name"], "municipality": persona["municipality"]},
                    "date": today.isoformat()}],
-        "deadlines": [{"label_key": "flows_a.passport.deadline", "params": {"name": person["full_name"],
+        "deadlines": [{"label_key": "flow.passport.deadline", "params": {"name": person["full_name"],
                                                                              "municipality": persona["municipality"]},
-                       "date": day.isoformat(), "source_key": "flows_a.passport.source_in_person"}],
-        "payments": [{"label_key": "flows_a.passport.payment",
+                       "date": day.isoformat(), "source_key": "flow.passport.source_in_person"}],
+        "payments": [{"label_key": "flow.passport.payment",
                       "params": {"year": str(PRICE_YEAR), "municipality": persona["municipality"]},
                       "amount_dkk": p["total"], "period_key": "borger.period.once", "next_date": day.isoformat(),
-                      "authority": "kommune", "direction": "out", "source_key": "flows_a.passport.source_prices_short",
+                      "authority": "kommune", "direction": "out", "source_key": "flow.passport.source_prices_short",
                       "assumption_key": None}],
     }
-    receipt = [{"kind": "success", "key": "flows_a.passport.receipt_done", "params": params},
-               {"kind": "info", "key": "flows_a.passport.receipt_bring", "params": params},
-               {"kind": "info", "key": "flows_a.passport.receipt_delivery", "params": params},
-               {"kind": "source", "key": "flows_a.passport.source_prices", "params": {"year": str(PRICE_YEAR)}}]
+    receipt = [{"kind": "success", "key": "flow.passport.receipt_done", "params": params},
+               {"kind": "info", "key": "flow.passport.receipt_bring", "params": params},
+               {"kind": "info", "key": "flow.passport.receipt_delivery", "params": params},
+               {"kind": "source", "key": "flow.passport.source_prices", "params": {"year": str(PRICE_YEAR)}}]
     if p["doubled"]:
-        receipt.insert(1, {"kind": "warning", "key": "flows_a.passport.receipt_doubled", "params": params})
+        receipt.insert(1, {"kind": "warning", "key": "flow.passport.receipt_doubled", "params": params})
     return Outcome(summary=[], letters=[{"template": "passport_appointment", "params": params}], changes=changes,
                    receipt=receipt)
 
 
 FLOW = register(Flow(
-    id="passport", title_key="flows_a.passport.title", topic="transport-trafik-rejser",
-    article_key="flows_a.passport.article", authority="kommune", steps=STEPS, eligible=eligible, validate=validate,
-    outcome=outcome, journey_event="passport", keywords_key="flows_a.passport.keywords",
-    sources=(("flows_a.passport.src_frederiksberg", "https://www.frederiksberg.dk/borgerservice/personlige-forhold/pas"),
-             ("flows_a.passport.src_gladsaxe", "http://www.gladsaxe.dk/kommunen/borger/pas_og_koerekort/pas/pas_til_boern"),
-             ("flows_a.passport.src_egedal", "https://egedalkommune.dk/mit-liv/personlige-forhold/pas")),
+    id="passport", title_key="flow.passport.title", topic="transport-trafik-rejser",
+    article_key="flow.passport.article", authority="kommune", steps=STEPS, eligible=eligible, validate=validate,
+    outcome=outcome, journey_event="passport", keywords_key="flow.passport.keywords",
+    sources=(("flow.passport.src_frederiksberg", "https://www.frederiksberg.dk/borgerservice/personlige-forhold/pas"),
+             ("flow.passport.src_gladsaxe", "http://www.gladsaxe.dk/kommunen/borger/pas_og_koerekort/pas/pas_til_boern"),
+             ("flow.passport.src_egedal", "https://egedalkommune.dk/mit-liv/personlige-forhold/pas")),
 ))

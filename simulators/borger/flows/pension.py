@@ -8,11 +8,12 @@ residence between 15 and pension age. Udbetaling Danmark decides. Amounts: 2026 
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_int, register
-from simulators.population.pension_age import pension_age_months  # the one age table (DOMAIN.md §3.3)
+from simulators.core.dates import add_months, last_day_of_month
+# the one pension-age table and start date (DOMAIN.md §3.3)
+from simulators.population.pension_age import pension_age_date, pension_age_months, pension_start
 
 APPLY_MONTHS_BEFORE = 6
 MIN_RESIDENCE_YEARS = 3
@@ -23,25 +24,17 @@ PENSIONSTILLAEG_SINGLE = 8_729
 PENSIONSTILLAEG_COUPLE = 4_467
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def pension_dates(birth_date: dt.date) -> dict:
     """The day pension age is reached, the first pension month (1st of the month after) and the earliest
     application date (½ year before reaching pension age)."""
-    months = pension_age_months(birth_date)
-    reached = add_months(birth_date, months)
-    start = add_months(reached.replace(day=1), 1)
-    return {"age_months": months, "reached": reached, "start": start,
+    reached = pension_age_date(birth_date)
+    return {"age_months": pension_age_months(birth_date), "reached": reached, "start": pension_start(birth_date),
             "apply_from": add_months(reached, -APPLY_MONTHS_BEFORE)}
 
 
 def last_banking_day(year: int, month: int) -> dt.date:
     """Last weekday of a month (simplified: public holidays are ignored)."""
-    day = dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = last_day_of_month(year, month)
     while day.weekday() >= 5:
         day -= dt.timedelta(days=1)
     return day
@@ -66,34 +59,34 @@ def age_params(persona: dict) -> dict:
 def eligible(persona, today):
     dates = pension_dates(persona["birth_date"])
     if today < dates["apply_from"]:
-        return False, "flows_a.pension.not_yet", age_params(persona)
+        return False, "flow.pension.not_yet", age_params(persona)
     if today >= dates["start"]:
-        return False, "flows_a.pension.already", age_params(persona)
+        return False, "flow.pension.already", age_params(persona)
     return True, None, {}
 
 
 def age_notes(persona, answers, today):
     params = age_params(persona)
-    key = "flows_a.pension.age_half" if params["months"] else "flows_a.pension.age_whole"
-    return [{"kind": "rows", "key": "flows_a.pension.your_dates", "rows": [
-                {"label_key": "flows_a.pension.birth_date", "value": {"date": persona["birth_date"].isoformat()}},
-                {"label_key": "flows_a.pension.pension_age", "value": {"key": key, "params": params}},
-                {"label_key": "flows_a.pension.reached", "value": {"date": params["reached_date"]}},
-                {"label_key": "flows_a.pension.apply_from", "value": {"date": params["apply_date"]}},
-                {"label_key": "flows_a.pension.first_month", "value": {"date": params["start_date"]}}]},
-            {"kind": "info", "key": "flows_a.pension.not_automatic"},
-            {"kind": "source", "key": "flows_a.pension.source_borger"}]
+    key = "flow.pension.age_half" if params["months"] else "flow.pension.age_whole"
+    return [{"kind": "rows", "key": "flow.pension.your_dates", "rows": [
+                {"label_key": "flow.pension.birth_date", "value": {"date": persona["birth_date"].isoformat()}},
+                {"label_key": "flow.pension.pension_age", "value": {"key": key, "params": params}},
+                {"label_key": "flow.pension.reached", "value": {"date": params["reached_date"]}},
+                {"label_key": "flow.pension.apply_from", "value": {"date": params["apply_date"]}},
+                {"label_key": "flow.pension.first_month", "value": {"date": params["start_date"]}}]},
+            {"kind": "info", "key": "flow.pension.not_automatic"},
+            {"kind": "source", "key": "flow.pension.source_borger"}]
 
 
 def household_notes(persona, answers, today):
     estimate = monthly_estimate(persona)
-    return [{"kind": "rows", "key": "flows_a.pension.estimate_title", "rows": [
-                {"label_key": "flows_a.pension.grundbeloeb", "value": {"dkk": estimate["grundbeloeb_dkk"]}},
-                {"label_key": "flows_a.pension.tillaeg_couple" if lives_with_partner(persona)
-                 else "flows_a.pension.tillaeg_single", "value": {"dkk": estimate["tillaeg_dkk"]}},
-                {"label_key": "flows_a.pension.total", "value": {"dkk": estimate["total_dkk"]}}]},
-            {"kind": "assumption", "key": "flows_a.pension.estimate_simplified"},
-            {"kind": "source", "key": "flows_a.pension.source_rates", "params": {"year": RATES_YEAR}}]
+    return [{"kind": "rows", "key": "flow.pension.estimate_title", "rows": [
+                {"label_key": "flow.pension.grundbeloeb", "value": {"dkk": estimate["grundbeloeb_dkk"]}},
+                {"label_key": "flow.pension.tillaeg_couple" if lives_with_partner(persona)
+                 else "flow.pension.tillaeg_single", "value": {"dkk": estimate["tillaeg_dkk"]}},
+                {"label_key": "flow.pension.total", "value": {"dkk": estimate["total_dkk"]}}]},
+            {"kind": "assumption", "key": "flow.pension.estimate_simplified"},
+            {"kind": "source", "key": "flow.pension.source_rates", "params": {"year": RATES_YEAR}}]
 
 
 def yes_no(persona, answers, today):
@@ -101,7 +94,7 @@ def yes_no(persona, answers, today):
 
 
 def citizenship_options(persona, answers, today):
-    return [Option("dk", label_key="flows_a.pension.citizen_dk"), Option("other", label_key="flows_a.pension.citizen_other")]
+    return [Option("dk", label_key="flow.pension.citizen_dk"), Option("other", label_key="flow.pension.citizen_other")]
 
 
 def max_residence_years(persona) -> int:
@@ -109,18 +102,18 @@ def max_residence_years(persona) -> int:
 
 
 STEPS = (
-    Step("age", "flows_a.pension.step_age", intro_key="flows_a.pension.intro", notes=age_notes),
-    Step("conditions", "flows_a.pension.step_conditions", intro_key="flows_a.pension.conditions_intro", fields=(
-        Field("citizenship", "choice", "flows_a.pension.citizenship", options=citizenship_options,
-              prefill=lambda persona, today: "dk", prefill_source_key="flows_a.pension.source_cpr_assumed"),
-        Field("lives_in_dk", "choice", "flows_a.pension.lives_in_dk", options=yes_no,
-              prefill=lambda persona, today: "yes", prefill_source_key="flows_a.pension.source_cpr"),
-        Field("residence_years", "int", "flows_a.pension.residence_years", hint_key="flows_a.pension.residence_hint",
+    Step("age", "flow.pension.step_age", intro_key="flow.pension.intro", notes=age_notes),
+    Step("conditions", "flow.pension.step_conditions", intro_key="flow.pension.conditions_intro", fields=(
+        Field("citizenship", "choice", "flow.pension.citizenship", options=citizenship_options,
+              prefill=lambda persona, today: "dk", prefill_source_key="flow.pension.source_cpr_assumed"),
+        Field("lives_in_dk", "choice", "flow.pension.lives_in_dk", options=yes_no,
+              prefill=lambda persona, today: "yes", prefill_source_key="flow.pension.source_cpr"),
+        Field("residence_years", "int", "flow.pension.residence_years", hint_key="flow.pension.residence_hint",
               prefill=lambda persona, today: max_residence_years(persona),
-              prefill_source_key="flows_a.pension.source_cpr_assumed"),
+              prefill_source_key="flow.pension.source_cpr_assumed"),
     )),
-    Step("household", "flows_a.pension.step_household", notes=household_notes, fields=(
-        Field("confirm", "checkbox", "flows_a.pension.confirm"),
+    Step("household", "flow.pension.step_household", notes=household_notes, fields=(
+        Field("confirm", "checkbox", "flow.pension.confirm"),
     )),
 )
 
@@ -129,14 +122,14 @@ def validate(step_id, answers, persona, today):
     errors = {}
     if step_id == "conditions":
         if answers.get("citizenship") == "other":
-            errors["citizenship"] = ("flows_a.pension.err.citizenship", {})
+            errors["citizenship"] = ("flow.pension.err.citizenship", {})
         if answers.get("lives_in_dk") == "no":
-            errors["lives_in_dk"] = ("flows_a.pension.err.residence", {})
+            errors["lives_in_dk"] = ("flow.pension.err.residence", {})
         years = parse_int(answers.get("residence_years"))
         if years is not None and years < MIN_RESIDENCE_YEARS:
-            errors["residence_years"] = ("flows_a.pension.err.too_few_years", {"min": MIN_RESIDENCE_YEARS})
+            errors["residence_years"] = ("flow.pension.err.too_few_years", {"min": MIN_RESIDENCE_YEARS})
         elif years is not None and years > max_residence_years(persona):
-            errors["residence_years"] = ("flows_a.pension.err.too_many_years", {"max": max_residence_years(persona)})
+            errors["residence_years"] = ("flow.pension.err.too_many_years", {"max": max_residence_years(persona)})
     return errors
 
 
@@ -147,31 +140,31 @@ def outcome(persona, answers, today):
     params = {"start_date": dates["start"].isoformat(), "first_payment_date": first_payment.isoformat(),
               "amount_dkk": estimate["total_dkk"], "rates_year": str(RATES_YEAR)}
     changes = {
-        "cases": [{"flow": "pension", "title_key": "flows_a.pension.case_title", "status_key": "borger.case.received",
+        "cases": [{"flow": "pension", "title_key": "flow.pension.case_title", "status_key": "borger.case.received",
                    "authority": "udbetaling_danmark", "params": {}, "date": today.isoformat()}],
-        "payments": [{"label_key": "flows_a.pension.payment_label", "params": {}, "amount_dkk": estimate["total_dkk"],
+        "payments": [{"label_key": "flow.pension.payment_label", "params": {}, "amount_dkk": estimate["total_dkk"],
                       "period_key": "borger.period.month", "next_date": first_payment.isoformat(),
                       "authority": "udbetaling_danmark", "direction": "in",
-                      "source_key": "flows_a.pension.source_rates_short",
-                      "assumption_key": "flows_a.pension.estimate_simplified"}],
-        "deadlines": [{"label_key": "flows_a.pension.deadline_start", "params": {}, "date": dates["start"].isoformat(),
-                       "source_key": "flows_a.pension.source_borger"}],
+                      "source_key": "flow.pension.source_rates_short",
+                      "assumption_key": "flow.pension.estimate_simplified"}],
+        "deadlines": [{"label_key": "flow.pension.deadline_start", "params": {}, "date": dates["start"].isoformat(),
+                       "source_key": "flow.pension.source_borger"}],
     }
-    receipt = [{"kind": "success", "key": "flows_a.pension.receipt_done", "params": params},
-               {"kind": "info", "key": "flows_a.pension.receipt_payment", "params": params},
-               {"kind": "assumption", "key": "flows_a.pension.estimate_simplified"},
-               {"kind": "source", "key": "flows_a.pension.source_payment"}]
+    receipt = [{"kind": "success", "key": "flow.pension.receipt_done", "params": params},
+               {"kind": "info", "key": "flow.pension.receipt_payment", "params": params},
+               {"kind": "assumption", "key": "flow.pension.estimate_simplified"},
+               {"kind": "source", "key": "flow.pension.source_payment"}]
     return Outcome(summary=[], letters=[{"template": "pension_application", "params": params}],
                    changes=changes, receipt=receipt)
 
 
 FLOW = register(Flow(
-    id="pension", title_key="flows_a.pension.title", topic="pension-og-efterloen", article_key="flows_a.pension.article",
+    id="pension", title_key="flow.pension.title", topic="pension-og-efterloen", article_key="flow.pension.article",
     authority="udbetaling_danmark", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"min_age": 66, "max_age": 67}, journey_event=None, keywords_key="flows_a.pension.keywords",
-    sources=(("flows_a.pension.src_borger",
+    alternative_filters={"min_age": 66, "max_age": 67}, journey_event=None, keywords_key="flow.pension.keywords",
+    sources=(("flow.pension.src_borger",
               "https://www.borger.dk/oekonomi-skat-su/Pension-og-efterloen/foer-du-gaar-paa-folkepension"),
-             ("flows_a.pension.src_senior", "https://seniorhaandbogen.dk/pension/folkepension/"),
-             ("flows_a.pension.src_rates", "https://www.aeldresagen.dk/viden-og-raadgivning/vaerd-at-vide/f/"
+             ("flow.pension.src_senior", "https://seniorhaandbogen.dk/pension/folkepension/"),
+             ("flow.pension.src_rates", "https://www.aeldresagen.dk/viden-og-raadgivning/vaerd-at-vide/f/"
               "folkepension-og-foertidspension/folkepension/beregning-af-folkepension")),
 ))

@@ -14,16 +14,18 @@ import datetime as dt
 import re
 
 from simulators.borger import addresses
-from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_date, parse_int, register
+from simulators.population.citizens import MITID_MIN_AGE  # mitid.dk: the age limit to get MitID
+from simulators.core import clock
+from simulators.borger.framework import (Field, Flow, Option, Outcome, Step, at_least_age, parse_date, parse_int,
+                                         register)
 
 ITEM_KINDS = ("phone", "wallet", "bag", "laptop", "jewellery", "keys", "other")
-ITEM_KEYS = {"phone": "flows_b.police.item.phone", "wallet": "flows_b.police.item.wallet",
-             "bag": "flows_b.police.item.bag", "laptop": "flows_b.police.item.laptop",
-             "jewellery": "flows_b.police.item.jewellery", "keys": "flows_b.police.item.keys",
-             "other": "flows_b.police.item.other"}
+ITEM_KEYS = {"phone": "flow.police.item.phone", "wallet": "flow.police.item.wallet",
+             "bag": "flow.police.item.bag", "laptop": "flow.police.item.laptop",
+             "jewellery": "flow.police.item.jewellery", "keys": "flow.police.item.keys",
+             "other": "flow.police.item.other"}
 COMPENSATION_HOURS = 72   # anklagemyndigheden.dk: report within 72 h for state victim compensation
 IMEI_LENGTH = 15          # politi.dk: "IMEI-nummer (15 cifre)"
-MITID_MIN_AGE = 13        # mitid.dk: age limit to get MitID
 DESCRIPTION_MAX = 500     # assumption: a short free text, like a form field
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -46,9 +48,9 @@ def imei_error(value) -> str | None:
     """None for a valid IMEI, else the message key: not 15 digits, or a wrong Luhn check digit."""
     digits = imei_digits(value)
     if not re.fullmatch(rf"\d{{{IMEI_LENGTH}}}", digits):
-        return "flows_b.police.err.imei_format"
+        return "flow.police.err.imei_format"
     if not luhn_valid(digits):
-        return "flows_b.police.err.imei_checksum"
+        return "flow.police.err.imei_checksum"
     return None
 
 
@@ -66,7 +68,7 @@ def current_time(today: dt.date) -> dt.datetime:
     """The framework passes the day; the clock time matters for "not in the future". Tests pass a datetime."""
     if isinstance(today, dt.datetime):
         return today
-    now = dt.datetime.now().replace(second=0, microsecond=0)
+    now = clock.now().replace(second=0, microsecond=0)
     return now if now.date() == today else dt.datetime.combine(today, dt.time(23, 59))
 
 
@@ -80,17 +82,14 @@ def within_compensation_window(answers: dict, today: dt.date) -> bool:
     return hours is not None and 0 <= hours <= COMPENSATION_HOURS
 
 
-def eligible(persona, today):
-    if persona.get("age", 0) < MITID_MIN_AGE:
-        return False, "flows_b.police.not_eligible_age", {"age": MITID_MIN_AGE}
-    return True, None, {}
+eligible = at_least_age(MITID_MIN_AGE, "flow.police.not_eligible_age")
 
 
 def validate(step_id, answers, persona, today):
     errors = {}
     if step_id == "what":
         if len(str(answers.get("description") or "").strip()) > DESCRIPTION_MAX:
-            errors["description"] = ("flows_b.police.err.description_too_long", {"max": DESCRIPTION_MAX})
+            errors["description"] = ("flow.police.err.description_too_long", {"max": DESCRIPTION_MAX})
     elif step_id == "phone":
         key = imei_error(answers.get("imei"))
         if key:
@@ -99,15 +98,15 @@ def validate(step_id, answers, persona, today):
         day, clock, now = parse_date(answers.get("incident_date")), parse_clock(answers.get("incident_time")), \
             current_time(today)
         if answers.get("incident_time") and clock is None:
-            errors["incident_time"] = ("flows_b.police.err.time_format", {})
+            errors["incident_time"] = ("flow.police.err.time_format", {})
         if day and (day > now.date() or (clock and dt.datetime.combine(day, clock) > now)):
-            errors["incident_date"] = ("flows_b.police.err.when_future", {})
+            errors["incident_date"] = ("flow.police.err.when_future", {})
     elif step_id == "where":
         postcode = str(answers.get("postcode") or "").strip()
         if postcode and not (re.fullmatch(r"\d{4}", postcode) and addresses.lookup(postcode)):
-            errors["postcode"] = ("flows_b.police.err.postcode_unknown", {"postcode": postcode})
+            errors["postcode"] = ("flow.police.err.postcode_unknown", {"postcode": postcode})
         elif not postcode and not str(answers.get("town") or "").strip():
-            errors["town"] = ("flows_b.police.err.town_or_postcode", {})
+            errors["town"] = ("flow.police.err.town_or_postcode", {})
     return errors
 
 
@@ -128,20 +127,20 @@ def outcome(persona, answers, today):
         "value_dkk": parse_int(answers.get("value_dkk")), "insurer": str(answers.get("insurer") or "").strip() or "–",
     }}]
     changes = {
-        "cases": [{"flow": "police", "title_key": "flows_b.police.case_title",
+        "cases": [{"flow": "police", "title_key": "flow.police.case_title",
                    "status_key": "borger.case.received", "authority": "politi", "params": {},
                    "date": current_time(today).date().isoformat()}],
         "deadlines": [], "payments": [],
     }
-    receipt = [{"kind": "success", "key": "flows_b.police.receipt_sent"},
-               {"kind": "info", "key": "flows_b.police.receipt_district"},
-               {"kind": "info", "key": "flows_b.police.receipt_registration_days"},
-               {"kind": "source", "key": "flows_b.police.src_politi_text"},
+    receipt = [{"kind": "success", "key": "flow.police.receipt_sent"},
+               {"kind": "info", "key": "flow.police.receipt_district"},
+               {"kind": "info", "key": "flow.police.receipt_registration_days"},
+               {"kind": "source", "key": "flow.police.src_politi_text"},
                {"kind": "info" if in_time else "warning",
-                "key": "flows_b.police.receipt_within_72h" if in_time else "flows_b.police.receipt_after_72h",
+                "key": "flow.police.receipt_within_72h" if in_time else "flow.police.receipt_after_72h",
                 "params": {"hours": COMPENSATION_HOURS}},
-               {"kind": "source", "key": "flows_b.police.src_anklagemyndigheden_text"},
-               {"kind": "assumption", "key": "flows_b.police.assumption_letter"}]
+               {"kind": "source", "key": "flow.police.src_anklagemyndigheden_text"},
+               {"kind": "assumption", "key": "flow.police.assumption_letter"}]
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
 
@@ -151,53 +150,53 @@ def item_options(persona, answers, today):
 
 
 def what_notes(persona, answers, today):
-    return [{"kind": "warning", "key": "flows_b.police.emergency"},
-            {"kind": "info", "key": "flows_b.police.bike_separate"},
-            {"kind": "source", "key": "flows_b.police.src_politi_text"}]
+    return [{"kind": "warning", "key": "flow.police.emergency"},
+            {"kind": "info", "key": "flow.police.bike_separate"},
+            {"kind": "source", "key": "flow.police.src_politi_text"}]
 
 
 def phone_notes(persona, answers, today):
-    return [{"kind": "info", "key": "flows_b.police.imei_explained", "params": {"digits": IMEI_LENGTH}}]
+    return [{"kind": "info", "key": "flow.police.imei_explained", "params": {"digits": IMEI_LENGTH}}]
 
 
 def when_notes(persona, answers, today):
-    return [{"kind": "info", "key": "flows_b.police.within_72h_rule", "params": {"hours": COMPENSATION_HOURS}},
-            {"kind": "source", "key": "flows_b.police.src_anklagemyndigheden_text"}]
+    return [{"kind": "info", "key": "flow.police.within_72h_rule", "params": {"hours": COMPENSATION_HOURS}},
+            {"kind": "source", "key": "flow.police.src_anklagemyndigheden_text"}]
 
 
 def where_notes(persona, answers, today):
-    return [{"kind": "info", "key": "flows_b.police.where_intro"}]
+    return [{"kind": "info", "key": "flow.police.where_intro"}]
 
 
 STEPS = (
-    Step("what", "flows_b.police.step_what", notes=what_notes, fields=(
-        Field("items", "multi", "flows_b.police.items", options=item_options),
-        Field("description", "text", "flows_b.police.description", hint_key="flows_b.police.description_hint"),
-        Field("value_dkk", "int", "flows_b.police.value", hint_key="flows_b.police.value_hint", required=False),
+    Step("what", "flow.police.step_what", notes=what_notes, fields=(
+        Field("items", "multi", "flow.police.items", options=item_options),
+        Field("description", "text", "flow.police.description", hint_key="flow.police.description_hint"),
+        Field("value_dkk", "int", "flow.police.value", hint_key="flow.police.value_hint", required=False),
     )),
-    Step("phone", "flows_b.police.step_phone", notes=phone_notes,
+    Step("phone", "flow.police.step_phone", notes=phone_notes,
          when=lambda persona, answers, today: "phone" in (answers.get("items") or []), fields=(
-             Field("imei", "text", "flows_b.police.imei", hint_key="flows_b.police.imei_hint"),
+             Field("imei", "text", "flow.police.imei", hint_key="flow.police.imei_hint"),
          )),
-    Step("when", "flows_b.police.step_when", notes=when_notes, fields=(
-        Field("incident_date", "date", "flows_b.police.incident_date"),
-        Field("incident_time", "text", "flows_b.police.incident_time", hint_key="flows_b.police.incident_time_hint"),
+    Step("when", "flow.police.step_when", notes=when_notes, fields=(
+        Field("incident_date", "date", "flow.police.incident_date"),
+        Field("incident_time", "text", "flow.police.incident_time", hint_key="flow.police.incident_time_hint"),
     )),
-    Step("where", "flows_b.police.step_where", notes=where_notes, fields=(
-        Field("street", "text", "flows_b.police.street", hint_key="flows_b.police.street_hint"),
-        Field("postcode", "text", "flows_b.police.postcode", required=False),
-        Field("town", "text", "flows_b.police.town", required=False),
-        Field("insurer", "text", "flows_b.police.insurer", hint_key="flows_b.police.insurer_hint", required=False),
+    Step("where", "flow.police.step_where", notes=where_notes, fields=(
+        Field("street", "text", "flow.police.street", hint_key="flow.police.street_hint"),
+        Field("postcode", "text", "flow.police.postcode", required=False),
+        Field("town", "text", "flow.police.town", required=False),
+        Field("insurer", "text", "flow.police.insurer", hint_key="flow.police.insurer_hint", required=False),
     )),
 )
 
 FLOW = register(Flow(
-    id="police", title_key="flows_b.police.title", topic="politi-retsvaesen-forsvar",
-    article_key="flows_b.police.article", authority="politi", steps=STEPS, eligible=eligible, validate=validate,
-    outcome=outcome, alternative_filters={"min_age": 18}, keywords_key="flows_b.police.keywords",
-    sources=(("flows_b.police.src_politi", "https://politi.dk/tyveri-og-haervaerk/anmeld-tyveri-af-genstande"),
-             ("flows_b.police.src_politi_site", "https://www.politi.dk/da/ompolitiet/omhjemmesiden/"),
-             ("flows_b.police.src_anklagemyndigheden", "https://anklagemyndigheden.dk/da/anmeldelse-ofre"),
-             ("flows_b.police.src_mitid_age", "https://www.mitid.dk/en-gb/about-mitid"),
-             ("flows_b.police.src_imei", "3GPP TS 23.003 (IMEI check digit: Luhn)")),
+    id="police", title_key="flow.police.title", topic="politi-retsvaesen-forsvar",
+    article_key="flow.police.article", authority="politi", steps=STEPS, eligible=eligible, validate=validate,
+    outcome=outcome, alternative_filters={"min_age": 18}, keywords_key="flow.police.keywords",
+    sources=(("flow.police.src_politi", "https://politi.dk/tyveri-og-haervaerk/anmeld-tyveri-af-genstande"),
+             ("flow.police.src_politi_site", "https://www.politi.dk/da/ompolitiet/omhjemmesiden/"),
+             ("flow.police.src_anklagemyndigheden", "https://anklagemyndigheden.dk/da/anmeldelse-ofre"),
+             ("flow.police.src_mitid_age", "https://www.mitid.dk/en-gb/about-mitid"),
+             ("flow.police.src_imei", "3GPP TS 23.003 (IMEI check digit: Luhn)")),
 ))

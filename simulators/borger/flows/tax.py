@@ -49,18 +49,18 @@ def statement(persona: dict, answers: dict) -> dict:
 
 def statement_rows(persona: dict, answers: dict) -> list[dict]:
     s = statement(persona, answers)
-    rows = [("flows_a.tax.row_income" if s["earned"] else "flows_a.tax.row_pension_income", s["income"]),
-            ("flows_a.tax.row_am", s["am_bidrag"]),
-            ("flows_a.tax.row_employment", s["beskaeftigelsesfradrag"]),
-            ("flows_a.tax.row_job", s["jobfradrag"]),
-            ("flows_a.tax.row_commuting", s["befordringsfradrag"]),
-            ("flows_a.tax.row_personfradrag", taxcalc.PERSONFRADRAG),
-            ("flows_a.tax.row_kommuneskat", s["kommuneskat"]),
-            ("flows_a.tax.row_bundskat", s["bundskat"]),
-            ("flows_a.tax.row_topskat", s["topskat"]),
-            ("flows_a.tax.row_total", s["total_tax"]),
-            ("flows_a.tax.row_prepaid", s["prepaid"]),
-            ("flows_a.tax.row_refund" if s["difference"] >= 0 else "flows_a.tax.row_restskat", abs(s["difference"]))]
+    rows = [("flow.tax.row_income" if s["earned"] else "flow.tax.row_pension_income", s["income"]),
+            ("flow.tax.row_am", s["am_bidrag"]),
+            ("flow.tax.row_employment", s["beskaeftigelsesfradrag"]),
+            ("flow.tax.row_job", s["jobfradrag"]),
+            ("flow.tax.row_commuting", s["befordringsfradrag"]),
+            ("flow.tax.row_personfradrag", taxcalc.PERSONFRADRAG),
+            ("flow.tax.row_kommuneskat", s["kommuneskat"]),
+            ("flow.tax.row_bundskat", s["bundskat"]),
+            ("flow.tax.row_topskat", s["topskat"]),
+            ("flow.tax.row_total", s["total_tax"]),
+            ("flow.tax.row_prepaid", s["prepaid"]),
+            ("flow.tax.row_refund" if s["difference"] >= 0 else "flow.tax.row_restskat", abs(s["difference"]))]
     params = {"municipality": persona.get("municipality", ""), "rate_pct": s["kommuneskat_pct"],
               "bund_pct": taxcalc.BUNDSKAT, "am_pct": taxcalc.AM_RATE}
     return [{"label_key": key, "params": params, "value": {"dkk": amount}} for key, amount in rows]
@@ -68,16 +68,16 @@ def statement_rows(persona: dict, answers: dict) -> list[dict]:
 
 def statement_notes(persona, answers, today, corrected_view=False):
     s = statement(persona, answers)
-    notes = [{"kind": "rows", "key": "flows_a.tax.statement_caption", "params": {"income_year": taxcalc.INCOME_YEAR},
+    notes = [{"kind": "rows", "key": "flow.tax.statement_caption", "params": {"income_year": taxcalc.INCOME_YEAR},
               "rows": statement_rows(persona, answers)},
-             {"kind": "assumption", "key": "flows_a.tax.simplified"},
-             {"kind": "assumption", "key": "flows_a.tax.prepaid_assumption"},
-             {"kind": "source", "key": "flows_a.tax.source_rates"}]
+             {"kind": "assumption", "key": "flow.tax.simplified"},
+             {"kind": "assumption", "key": "flow.tax.prepaid_assumption"},
+             {"kind": "source", "key": "flow.tax.source_rates"}]
     if not s["kommuneskat_verified"]:
-        notes.insert(2, {"kind": "source", "key": "flows_a.tax.kommuneskat_secondary"})
+        notes.insert(2, {"kind": "source", "key": "flow.tax.kommuneskat_secondary"})
     if not corrected_view:
-        notes.insert(1, {"kind": "info", "key": "flows_a.tax.timeline"})
-        notes.insert(2, {"kind": "info", "key": "flows_a.tax.commuting_not_automatic"})
+        notes.insert(1, {"kind": "info", "key": "flow.tax.timeline"})
+        notes.insert(2, {"kind": "info", "key": "flow.tax.commuting_not_automatic"})
     return notes
 
 
@@ -86,28 +86,28 @@ def wants_correction(persona, answers, today):
 
 
 def decision_options(persona, answers, today):
-    return [Option("accept", label_key="flows_a.tax.accept"), Option("correct", label_key="flows_a.tax.correct")]
+    return [Option("accept", label_key="flow.tax.accept"), Option("correct", label_key="flow.tax.correct")]
 
 
 STEPS = (
-    Step("statement", "flows_a.tax.step_statement", intro_key="flows_a.tax.intro", notes=statement_notes, fields=(
-        Field("decision", "choice", "flows_a.tax.decision", options=decision_options),
+    Step("statement", "flow.tax.step_statement", intro_key="flow.tax.intro", notes=statement_notes, fields=(
+        Field("decision", "choice", "flow.tax.decision", options=decision_options),
     )),
-    Step("commuting", "flows_a.tax.step_commuting", intro_key="flows_a.tax.commuting_intro", when=wants_correction,
-         notes=lambda persona, answers, today: [{"kind": "source", "key": "flows_a.tax.source_commuting"}], fields=(
-        Field("km_one_way", "int", "flows_a.tax.km_one_way", hint_key="flows_a.tax.km_hint"),
-        Field("days", "int", "flows_a.tax.days", hint_key="flows_a.tax.days_hint"),
+    Step("commuting", "flow.tax.step_commuting", intro_key="flow.tax.commuting_intro", when=wants_correction,
+         notes=lambda persona, answers, today: [{"kind": "source", "key": "flow.tax.source_commuting"}], fields=(
+        Field("km_one_way", "int", "flow.tax.km_one_way", hint_key="flow.tax.km_hint"),
+        Field("days", "int", "flow.tax.days", hint_key="flow.tax.days_hint"),
     )),
-    Step("new_statement", "flows_a.tax.step_new_statement", when=wants_correction,
+    Step("new_statement", "flow.tax.step_new_statement", when=wants_correction,
          notes=lambda persona, answers, today: statement_notes(persona, answers, today, corrected_view=True), fields=(
-        Field("confirm", "checkbox", "flows_a.tax.confirm"),
+        Field("confirm", "checkbox", "flow.tax.confirm"),
     )),
 )
 
 
 def eligible(persona, today):
     if persona.get("age", 0) < 18 or persona.get("income", 0) <= 0:
-        return False, "flows_a.tax.not_eligible", {}
+        return False, "flow.tax.not_eligible", {}
     return True, None, {}
 
 
@@ -116,9 +116,9 @@ def validate(step_id, answers, persona, today):
     if step_id == "commuting":
         km, days = parse_int(answers.get("km_one_way")), parse_int(answers.get("days"))
         if km is not None and not 1 <= km <= MAX_KM:
-            errors["km_one_way"] = ("flows_a.tax.err.km_range", {"max": MAX_KM})
+            errors["km_one_way"] = ("flow.tax.err.km_range", {"max": MAX_KM})
         if days is not None and not 1 <= days <= MAX_DAYS:
-            errors["days"] = ("flows_a.tax.err.days_range", {"max": MAX_DAYS})
+            errors["days"] = ("flow.tax.err.days_range", {"max": MAX_DAYS})
     return errors
 
 
@@ -129,35 +129,35 @@ def outcome(persona, answers, today):
               "amount_dkk": abs(s["difference"]), "commuting_dkk": s["befordringsfradrag"],
               "limit_dkk": RESTSKAT_LIMIT, "collected_year": str(RESTSKAT_COLLECTED_YEAR)}
     corrected = answers.get("decision") == "correct"
-    payment = {"label_key": "flows_a.tax.payment_refund" if refund else "flows_a.tax.payment_restskat",
+    payment = {"label_key": "flow.tax.payment_refund" if refund else "flow.tax.payment_restskat",
                "params": params, "amount_dkk": abs(s["difference"]), "period_key": "borger.period.once",
                "next_date": None, "authority": "skattestyrelsen", "direction": "in" if refund else "out",
-               "source_key": "flows_a.tax.source_rates_short", "assumption_key": "flows_a.tax.simplified"}
+               "source_key": "flow.tax.source_rates_short", "assumption_key": "flow.tax.simplified"}
     changes = {"cases": [{"flow": "tax", "params": {"income_year": str(taxcalc.INCOME_YEAR)},
-                          "title_key": "flows_a.tax.case_corrected" if corrected else "flows_a.tax.case_accepted",
+                          "title_key": "flow.tax.case_corrected" if corrected else "flow.tax.case_accepted",
                           "status_key": "borger.case.decided", "authority": "skattestyrelsen",
                           "date": today.isoformat()}],
                "payments": [payment], "deadlines": []}
-    receipt = [{"kind": "success", "key": "flows_a.tax.receipt_refund" if refund else "flows_a.tax.receipt_restskat",
+    receipt = [{"kind": "success", "key": "flow.tax.receipt_refund" if refund else "flow.tax.receipt_restskat",
                 "params": params},
-               {"kind": "rows", "key": "flows_a.tax.statement_caption", "params": {"income_year": taxcalc.INCOME_YEAR},
+               {"kind": "rows", "key": "flow.tax.statement_caption", "params": {"income_year": taxcalc.INCOME_YEAR},
                 "rows": statement_rows(persona, answers)}]
     if not refund:
-        receipt.append({"kind": "info", "key": "flows_a.tax.restskat_rule", "params": params})
-    receipt.append({"kind": "assumption", "key": "flows_a.tax.simplified"})
-    receipt.append({"kind": "source", "key": "flows_a.tax.source_rates"})
+        receipt.append({"kind": "info", "key": "flow.tax.restskat_rule", "params": params})
+    receipt.append({"kind": "assumption", "key": "flow.tax.simplified"})
+    receipt.append({"kind": "source", "key": "flow.tax.source_rates"})
     template = "tax_statement_refund" if refund else "tax_statement_restskat"
     return Outcome(summary=[], letters=[{"template": template, "params": params}], changes=changes, receipt=receipt)
 
 
 FLOW = register(Flow(
-    id="tax", title_key="flows_a.tax.title", topic="oekonomi-skat-su", article_key="flows_a.tax.article",
+    id="tax", title_key="flow.tax.title", topic="oekonomi-skat-su", article_key="flow.tax.article",
     authority="skattestyrelsen", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"min_age": 25, "max_age": 60}, journey_event="tax", keywords_key="flows_a.tax.keywords",
-    sources=(("flows_a.tax.src_skm", "https://skm.dk/tal-og-metode/satser/satser-og-beloebsgraenser-i-lovgivningen/personskatteloven"),
-             ("flows_a.tax.src_blicher", "https://blicher.dk/blicher-support/skattemaessige-satser-og-beloebsgraenser/"),
-             ("flows_a.tax.src_beierholm", "https://www.beierholm.dk/services/skat-moms-og-afgifter/satser-og-datoer/vigtige-beloebsgraenser-personer"),
-             ("flows_a.tax.src_pskat", "Statistics Denmark, StatBank PSKAT 2025 (data/tax/dk_kommuneskat_2025.csv)"),
-             ("flows_a.tax.src_timeline", "https://pensionist.dk/generelle-nyheder/tjek-din-aarsopgoerelse-i-tide-fristen-er-aendret"),
-             ("flows_a.tax.src_skat", "https://skat.dk/data.aspx?oid=3468")),
+    alternative_filters={"min_age": 25, "max_age": 60}, journey_event="tax", keywords_key="flow.tax.keywords",
+    sources=(("flow.tax.src_skm", "https://skm.dk/tal-og-metode/satser/satser-og-beloebsgraenser-i-lovgivningen/personskatteloven"),
+             ("flow.tax.src_blicher", "https://blicher.dk/blicher-support/skattemaessige-satser-og-beloebsgraenser/"),
+             ("flow.tax.src_beierholm", "https://www.beierholm.dk/services/skat-moms-og-afgifter/satser-og-datoer/vigtige-beloebsgraenser-personer"),
+             ("flow.tax.src_pskat", "Statistics Denmark, StatBank PSKAT 2025 (data/tax/dk_kommuneskat_2025.csv)"),
+             ("flow.tax.src_timeline", "https://pensionist.dk/generelle-nyheder/tjek-din-aarsopgoerelse-i-tide-fristen-er-aendret"),
+             ("flow.tax.src_skat", "https://skat.dk/data.aspx?oid=3468")),
 ))

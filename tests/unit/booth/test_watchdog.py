@@ -114,27 +114,27 @@ def test_purge_timer_runs_once_per_interval():
 
 def test_purge_removes_only_stale_visits_and_keeps_their_counters(store, clock):
     old = visits.create(store, "de", "kiosk", persona_id=1)
-    store.put("letter", "l-old", {"subject_text": "x"}, visit_id=old["visit_id"])
+    store.put("letter", "l-old", {"subject_text": "x"}, visit_id=old.visit_id)
     clock.advance(20 * 60)
     fresh = visits.create(store, "en", "explore", persona_id=2)
-    store.put("submission", "s-fresh", {"flow": "moving"}, visit_id=fresh["visit_id"])
+    store.put("submission", "s-fresh", {"flow": "moving"}, visit_id=fresh.visit_id)
     clock.advance(11 * 60)  # old: 31 min untouched, fresh: 11 min
 
     assert watchdog.purge_stale_visits(store, 30 * 60, now=clock()) == 1
-    assert visits.get(store, old["visit_id"]) is None
-    assert store.count(visit_id=old["visit_id"]) == 0
-    assert visits.get(store, fresh["visit_id"]) is not None
-    assert store.count(visit_id=fresh["visit_id"]) == 2
+    assert visits.get(store, old.visit_id) is None
+    assert store.count(visit_id=old.visit_id) == 0
+    assert visits.get(store, fresh.visit_id) is not None
+    assert store.count(visit_id=fresh.visit_id) == 2
     ends = [e for e in store.events() if e["event"] == "visit_end"]
-    assert [(e["visit_tag"], e["detail"]) for e in ends] == [(old["tag"], "stale")]
+    assert [(e["visit_tag"], e["detail"]) for e in ends] == [(old.tag, "stale")]
 
 
 def test_touching_a_visit_keeps_it_from_the_purge(store, clock):
     visit = visits.create(store, "da", "explore", persona_id=3)
     clock.advance(25 * 60)
-    visits.touch(store, visit["visit_id"])
+    visits.touch(store, visit.visit_id)
     clock.advance(25 * 60)  # 50 min since start, 25 since the last touch
     assert watchdog.purge_stale_visits(store, 30 * 60, now=clock()) == 0
     clock.advance(6 * 60)
     assert watchdog.purge_stale_visits(store, 30 * 60, now=clock()) == 1
-    assert visits.get(store, visit["visit_id"]) is None
+    assert visits.get(store, visit.visit_id) is None

@@ -1,4 +1,5 @@
-"""Every letter template of flows_a renders in da/de/en with every placeholder filled by the outcomes' params."""
+"""Every letter template of the moving, passport, pension and tax flows renders in da/de/en with every placeholder
+filled by the outcomes' params."""
 import datetime as dt
 import random
 

@@ -36,9 +36,9 @@ def test_household_is_prefilled_from_cpr_once_only():
 
 
 @pytest.mark.parametrize("changes, field, key", [
-    ({"other_cprs": "12345"}, "other_cprs", "flows_a.moving.err.cpr_format"),
-    ({"other_cprs": "1313851234"}, "other_cprs", "flows_a.moving.err.cpr_format"),  # month 13
-    ({"other_cprs": "6101851234, 6202851234, 6303851234, 6404851234"}, "other_cprs", "flows_a.moving.err.max_persons"),
+    ({"other_cprs": "12345"}, "other_cprs", "flow.moving.err.cpr_format"),
+    ({"other_cprs": "1313851234"}, "other_cprs", "flow.moving.err.cpr_format"),  # month 13
+    ({"other_cprs": "6101851234, 6202851234, 6303851234, 6404851234"}, "other_cprs", "flow.moving.err.max_persons"),
 ])
 def test_persons_messages(changes, field, key):
     assert errors("persons", **changes)[field][0] == key
@@ -54,13 +54,13 @@ def test_fictitious_cpr_with_day_plus_60_is_valid():
 
 
 @pytest.mark.parametrize("changes, field, key", [
-    ({"postcode": "21000"}, "postcode", "flows_a.moving.err.postcode_format"),
-    ({"postcode": "0001", "town": "X"}, "postcode", "flows_a.moving.err.postcode_unknown"),
-    ({"postcode": "0960", "town": "Udland"}, "postcode", "flows_a.moving.err.postcode_unknown"),  # not residential
-    ({"town": "Aarhus C"}, "town", "flows_a.moving.err.town_mismatch"),
-    ({"house_number": "5-7"}, "house_number", "flows_a.moving.err.house_number_format"),
+    ({"postcode": "21000"}, "postcode", "flow.moving.err.postcode_format"),
+    ({"postcode": "0001", "town": "X"}, "postcode", "flow.moving.err.postcode_unknown"),
+    ({"postcode": "0960", "town": "Udland"}, "postcode", "flow.moving.err.postcode_unknown"),  # not residential
+    ({"town": "Aarhus C"}, "town", "flow.moving.err.town_mismatch"),
+    ({"house_number": "5-7"}, "house_number", "flow.moving.err.house_number_format"),
     ({"street": "Vestergade", "house_number": "12", "floor": "2", "door": "th", "postcode": "8000", "town": "Aarhus C"},
-     "street", "flows_a.moving.err.same_address"),
+     "street", "flow.moving.err.same_address"),
     ({"street": ""}, "street", "borger.err.required"),
 ])
 def test_address_messages(changes, field, key):
@@ -83,8 +83,8 @@ def test_window_boundaries():
     assert errors("special", moving_date=latest.isoformat()) == {}
     late = errors("special", moving_date=(earliest - dt.timedelta(days=1)).isoformat())["moving_date"]
     early = errors("special", moving_date=(latest + dt.timedelta(days=1)).isoformat())["moving_date"]
-    assert late == ("flows_a.moving.err.date_too_late", {"days": 5, "earliest_date": earliest.isoformat()})
-    assert early == ("flows_a.moving.err.date_too_early", {"days": 28, "latest_date": latest.isoformat()})
+    assert late == ("flow.moving.err.date_too_late", {"days": 5, "earliest_date": earliest.isoformat()})
+    assert early == ("flow.moving.err.date_too_early", {"days": 28, "latest_date": latest.isoformat()})
 
 
 def test_doctor_must_be_one_offered_near_the_new_postcode():
@@ -95,7 +95,7 @@ def test_doctor_must_be_one_offered_near_the_new_postcode():
 def test_eligibility_by_age():
     assert FLOW.eligible(make_persona(), TODAY)[0]
     young = make_persona(birth_date=dt.date(2013, 1, 1))
-    assert FLOW.eligible(young, TODAY) == (False, "flows_a.moving.not_eligible_age", {"age": 15})
+    assert FLOW.eligible(young, TODAY) == (False, "flow.moving.not_eligible_age", {"age": 15})
 
 
 def test_outcome_changes_address_doctor_case_deadline_and_sends_two_letters():
@@ -114,7 +114,7 @@ def test_outcome_changes_address_doctor_case_deadline_and_sends_two_letters():
     assert params["municipality"] == "København"  # the NEW municipality sends it
     assert params["persons"] == "Mette Hansen, Lars Hansen, Emma Hansen"
     keys = [note["key"] for note in outcome.receipt]
-    assert "flows_a.moving.receipt_new_municipality" in keys and "flows_a.moving.receipt_host" not in keys
+    assert "flow.moving.receipt_new_municipality" in keys and "flow.moving.receipt_host" not in keys
 
 
 def test_outcome_with_host_kept_doctor_and_ambiguous_postcode():
@@ -125,7 +125,7 @@ def test_outcome_with_host_kept_doctor_and_ambiguous_postcode():
     assert outcome.changes["doctor"]["kept"] and outcome.changes["doctor"]["name"] == \
         addresses.assumed_doctor(persona)["name"]
     keys = [note["key"] for note in outcome.receipt]
-    assert "flows_a.moving.receipt_host" in keys and "flows_a.moving.assumption_municipality" in keys
+    assert "flow.moving.receipt_host" in keys and "flow.moving.assumption_municipality" in keys
     assert outcome.letters[0]["params"]["persons"] == "Mette Hansen, Emma Hansen"
 
 

@@ -55,7 +55,7 @@ def test_validation_messages():
     assert FLOW.check_step("who", answers(persona, old_passport=None), persona, TODAY)["old_passport"][0] == \
         "borger.err.required"
     assert FLOW.check_step("time", answers(persona, slot="2026-11-20T09:15"), persona, TODAY)["slot"][0] == \
-        "flows_a.passport.err.slot_past"
+        "flow.passport.err.slot_past"
     assert FLOW.check_step("time", answers(persona, slot="2026-12-31T23:59"), persona, TODAY)["slot"][0] == \
         "borger.err.choose_one"
     assert FLOW.check_step("price", answers(persona, confirm=False), persona, TODAY)["confirm"][0] == \
@@ -72,13 +72,13 @@ def test_outcome_for_a_child_with_lost_passport():
     assert outcome.changes["payments"][0]["amount_dkk"] == 300
     assert outcome.changes["deadlines"][0]["date"] == letter["params"]["slot_datetime"][:10]
     assert outcome.changes["cases"][0]["status_key"] == "borger.case.booked"
-    assert "flows_a.passport.receipt_doubled" in [n["key"] for n in outcome.receipt]
+    assert "flow.passport.receipt_doubled" in [n["key"] for n in outcome.receipt]
 
 
 def test_child_notes_mention_parental_consent():
     household = [member(44, "Emma", 8, "child")]
     persona = make_persona(household=household)
     keys = [n.get("key") for n in FLOW.step("price").notes(persona, answers(persona, who="44"), TODAY)]
-    assert "flows_a.passport.consent_note" in keys and "flows_a.passport.prices_unverified" in keys
+    assert "flow.passport.consent_note" in keys and "flow.passport.prices_unverified" in keys
     keys = [n.get("key") for n in FLOW.step("price").notes(persona, answers(persona), TODAY)]
-    assert "flows_a.passport.consent_note" not in keys
+    assert "flow.passport.consent_note" not in keys

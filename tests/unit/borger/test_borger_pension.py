@@ -37,11 +37,11 @@ def test_eligibility_window():
     born = dt.date(1960, 3, 15)  # pension age 67 on 15.3.2027, apply from 15.9.2026, start 1.4.2027
     assert FLOW.eligible(make_persona(birth_date=born), TODAY) == (True, None, {})
     ok, key, params = FLOW.eligible(make_persona(birth_date=dt.date(1985, 3, 12)), TODAY)
-    assert (ok, key) == (False, "flows_a.pension.not_yet")
+    assert (ok, key) == (False, "flow.pension.not_yet")
     assert params["apply_date"] == "2053-09-12" and params["reached_date"] == "2054-03-12"
-    assert FLOW.eligible(make_persona(birth_date=born), dt.date(2026, 9, 14))[1] == "flows_a.pension.not_yet"
+    assert FLOW.eligible(make_persona(birth_date=born), dt.date(2026, 9, 14))[1] == "flow.pension.not_yet"
     assert FLOW.eligible(make_persona(birth_date=born), dt.date(2026, 9, 15))[0]
-    assert FLOW.eligible(make_persona(birth_date=born), dt.date(2027, 4, 1))[1] == "flows_a.pension.already"
+    assert FLOW.eligible(make_persona(birth_date=born), dt.date(2027, 4, 1))[1] == "flow.pension.already"
     assert FLOW.alternative_filters == {"min_age": 66, "max_age": 67}
 
 
@@ -50,10 +50,10 @@ def answers(persona, **changes):
 
 
 @pytest.mark.parametrize("changes, field, key", [
-    ({"citizenship": "other"}, "citizenship", "flows_a.pension.err.citizenship"),
-    ({"lives_in_dk": "no"}, "lives_in_dk", "flows_a.pension.err.residence"),
-    ({"residence_years": 2}, "residence_years", "flows_a.pension.err.too_few_years"),
-    ({"residence_years": 60}, "residence_years", "flows_a.pension.err.too_many_years"),
+    ({"citizenship": "other"}, "citizenship", "flow.pension.err.citizenship"),
+    ({"lives_in_dk": "no"}, "lives_in_dk", "flow.pension.err.residence"),
+    ({"residence_years": 2}, "residence_years", "flow.pension.err.too_few_years"),
+    ({"residence_years": 60}, "residence_years", "flow.pension.err.too_many_years"),
     ({"residence_years": None}, "residence_years", "borger.err.required"),
 ])
 def test_condition_messages(changes, field, key):

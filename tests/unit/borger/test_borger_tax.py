@@ -79,9 +79,9 @@ def test_accept_with_one_click_has_one_step_correct_has_three():
 
 
 @pytest.mark.parametrize("changes, field, key", [
-    ({"km_one_way": 0, "days": 200}, "km_one_way", "flows_a.tax.err.km_range"),
-    ({"km_one_way": 1000, "days": 200}, "km_one_way", "flows_a.tax.err.km_range"),
-    ({"km_one_way": 30, "days": 366}, "days", "flows_a.tax.err.days_range"),
+    ({"km_one_way": 0, "days": 200}, "km_one_way", "flow.tax.err.km_range"),
+    ({"km_one_way": 1000, "days": 200}, "km_one_way", "flow.tax.err.km_range"),
+    ({"km_one_way": 30, "days": 366}, "days", "flow.tax.err.days_range"),
     ({"km_one_way": 30, "days": None}, "days", "borger.err.required"),
 ])
 def test_commuting_messages(changes, field, key):
@@ -99,15 +99,15 @@ def test_outcomes_refund_and_restskat():
     outcome = FLOW.finish(persona, {"decision": "accept"}, TODAY, random.Random(1))
     assert outcome.letters[0]["template"] == "tax_statement_restskat"
     assert outcome.changes["payments"][0]["direction"] == "out"
-    assert outcome.changes["cases"][0]["title_key"] == "flows_a.tax.case_accepted"
+    assert outcome.changes["cases"][0]["title_key"] == "flow.tax.case_accepted"
     corrected = FLOW.finish(persona, {"decision": "correct", "km_one_way": 80, "days": 220, "confirm": True},
                             TODAY, random.Random(1))
     assert corrected.letters[0]["template"] == "tax_statement_refund"
     assert corrected.changes["payments"][0]["direction"] == "in"
-    assert corrected.changes["cases"][0]["title_key"] == "flows_a.tax.case_corrected"
+    assert corrected.changes["cases"][0]["title_key"] == "flow.tax.case_corrected"
     assert corrected.letters[0]["params"]["commuting_dkk"] == taxcalc.commuting_deduction(80, 220)
 
 
 def test_eligibility():
     assert FLOW.eligible(make_persona(), TODAY)[0]
-    assert FLOW.eligible(make_persona(income=0), TODAY) == (False, "flows_a.tax.not_eligible", {})
+    assert FLOW.eligible(make_persona(income=0), TODAY) == (False, "flow.tax.not_eligible", {})

@@ -1,5 +1,5 @@
 """Life-event journeys: every step is sourced or flagged as an assumption, every text exists in de/en/da, the
-summaries add up, the loader refuses bad entries, and the race plays both journeys on one time axis."""
+summaries add up and the loader refuses bad entries (the race: test_race.py)."""
 import copy
 import tomllib
 
@@ -7,7 +7,6 @@ import pytest
 
 from simulators.compare import journeys
 from simulators.core.i18n import LANGS
-from ui.compare.race import race_figure, state_at, step_ends
 
 ALL = journeys.load()
 RAW = tomllib.loads((journeys.DATA_DIR / "journeys.toml").read_text(encoding="utf-8"))
@@ -106,27 +105,6 @@ def test_child_benefit_is_automatic_in_denmark_and_applied_for_in_germany():
     dk_channels = {s.channel for s in ALL[("newborn", "DK")].steps if "benefit" in s.text("en").lower()}
     de_channels = {s.channel for s in ALL[("newborn", "DE")].steps if "apply" in s.text("en").lower()}
     assert dk_channels == {"automatic"} and de_channels == {"online"}
-
-
-def test_race_state_progresses_to_each_journeys_total():
-    dk, de = ALL[("tax", "DK")], ALL[("tax", "DE")]
-    total_de = step_ends(de)[-1][0]
-    assert state_at(de, 0) == (0, 1)
-    assert state_at(de, 20)[1] == 3  # account (14 days) done, filing (no duration), waiting for the assessment
-    assert state_at(de, total_de + 5) == (total_de, 0)
-    assert state_at(dk, 0) == (0, 0)  # nothing to wait for
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_race_figure_plays_both_countries_on_one_axis(lang):
-    dk, de = ALL[("divorce", "DK")], ALL[("divorce", "DE")]
-    fig = race_figure(dk, de, lang)
-    assert {t.meta["country"] for t in fig.data} == {"DK", "DE"}
-    assert len(fig.frames) >= 30 and fig.layout.updatemenus[0].buttons[0].method == "animate"
-    last = fig.frames[-1].data
-    assert max(t.x[0] for t in last if t.type == "bar") == pytest.approx(365)
-    assert fig.layout.title.text.replace("<br>", " ").startswith(
-        {"de": "Scheidung", "en": "Divorce", "da": "Skilsmisse"}[lang])
 
 
 def test_learn_facts_are_sourced_in_three_languages():

@@ -1,4 +1,4 @@
-"""A prebuilt figure draws exactly what its figure draws, without a deep copy per run (ui/prebuilt_figure.py)."""
+"""A prebuilt figure draws exactly what its figure draws, without a deep copy per run (ui/compare/prebuilt_figure.py)."""
 from __future__ import annotations
 
 import plotly.io as pio

@@ -4,9 +4,10 @@ import re
 
 import pytest
 
-from simulators.population import life
+from simulators.core.dates import age_on
+from simulators.population import child_benefit, life
 from simulators.population.citizens import TODAY
-from simulators.population.persona import age_on, filter_personas, parents_of, persona_record, pick_persona
+from simulators.population.persona import filter_personas, parents_of, persona_record, pick_persona
 from tests.helpers.population import population
 
 PARAMS = {
@@ -59,24 +60,31 @@ def test_sorted_and_between_birth_and_today(sample):
         assert all(record["birth_date"] <= d <= TODAY for d in dates)
 
 
+def within_age_limits(record: dict, event: dict) -> bool:
+    """The age (and date) rule of the event's kind; kinds without one pass."""
+    born, day, params = record["birth_date"], event["date"], event["params"]
+    age = age_on(born, day)
+    rules = {
+        "tax_statement": lambda: (age_on(born, dt.date(params["income_year"], 12, 31)) >= 18 and params["income"] > 0
+                                  and day == life.tax_statement_day(params["income_year"] + 1)),
+        "digital_post_welcome": lambda: (age >= 15 and day >= dt.date(2014, 11, 1)
+                                         and not record["digital_post_exempt"]),
+        "mitid_switch": lambda: age >= 13 and (day.year, day.month) == (2021, 10),
+        "moved": lambda: age >= 15,
+        "hospital_appointment": lambda: age >= 15,
+        "pension_granted": lambda: age >= 60,
+    }
+    return rules.get(event["kind"], lambda: True)()
+
+
 def test_age_limits(sample):
+    checked = set()
     for record, events in sample:
-        born = record["birth_date"]
         for event in events:
-            age = age_on(born, event["date"])
-            kind = event["kind"]
-            if kind == "tax_statement":
-                assert age_on(born, dt.date(event["params"]["income_year"], 12, 31)) >= 18
-                assert event["params"]["income"] > 0
-                assert event["date"] == life.tax_statement_day(event["params"]["income_year"] + 1)
-            elif kind == "digital_post_welcome":
-                assert age >= 15 and event["date"] >= dt.date(2014, 11, 1) and not record["digital_post_exempt"]
-            elif kind == "mitid_switch":
-                assert age >= 13 and (event["date"].year, event["date"].month) == (2021, 10)
-            elif kind in ("moved", "hospital_appointment"):
-                assert age >= 15
-            elif kind == "pension_granted":
-                assert age >= 60
+            assert within_age_limits(record, event), (record["person_id"], event)
+            checked.add(event["kind"])
+    assert {"tax_statement", "digital_post_welcome", "mitid_switch", "moved", "hospital_appointment",
+            "pension_granted"} <= checked  # every rule above met at least one event
 
 
 def test_tax_statements_are_the_last_five_years_for_adults(sample):
@@ -90,33 +98,45 @@ def test_tax_statements_are_the_last_five_years_for_adults(sample):
 
 
 def test_moves_end_at_the_current_address(sample):
-    for record, events in sample:
-        moves = [e for e in events if e["kind"] == "moved"]
+    movers = [(record, events, [e for e in events if e["kind"] == "moved"]) for record, events in sample]
+    movers = [(record, events, moves) for record, events, moves in movers if moves]
+    assert any(len(moves) == 2 for _, _, moves in movers)  # movers, some of them twice, are in the sample
+    for record, events, moves in movers:
         assert len(moves) <= 2
-        if moves:
-            current = f"{record['address_line1']}, {record['address_line2']}"
-            assert moves[-1]["params"]["to_address"] == current
-            assert moves[-1]["params"]["municipality"] == record["municipality"]
-            if len(moves) == 2:
-                assert moves[0]["params"]["to_address"] == moves[1]["params"]["from_address"]
-            cards = [e["date"] for e in events if e["kind"] == "health_card"]
-            due = [m["date"] + dt.timedelta(days=14) for m in moves]
-            assert cards == [day for day in due if day <= TODAY]
+        current = f"{record['address_line1']}, {record['address_line2']}"
+        assert moves[-1]["params"]["to_address"] == current
+        assert moves[-1]["params"]["municipality"] == record["municipality"]
+        assert all(earlier["params"]["to_address"] == later["params"]["from_address"]
+                   for earlier, later in zip(moves, moves[1:]))
+        cards = [e["date"] for e in events if e["kind"] == "health_card"]
+        due = [m["date"] + dt.timedelta(days=14) for m in moves]
+        assert cards == [day for day in due if day <= TODAY]
+
+
+CHILD_KINDS = ("child_born", "child_benefit", "daycare_offer")
+
+
+def child_events(sample, kind: str) -> list[tuple[dict, dict]]:
+    """(event, the child it names) for every event of ``kind`` in the sample; the child lives with the persona
+    (a KeyError otherwise), and the sample has such events."""
+    found = []
+    for record, events in sample:
+        children = {m["full_name"]: m for m in record["household"] if m["relation"] == "child"}
+        found += [(event, children[event["params"]["child_name"]]) for event in events if event["kind"] == kind]
+    assert found, f"no {kind} event in the sample"
+    return found
 
 
 def test_child_events_only_for_parents_of_children_at_home(sample):
-    for record, events in sample:
-        children = {m["full_name"]: m for m in record["household"] if m["relation"] == "child"}
-        for event in events:
-            if event["kind"].startswith(("child_", "daycare")):
-                child = children[event["params"]["child_name"]]
-                if event["kind"] == "child_born":
-                    assert event["params"]["child_birth_date"] == child["birth_date"].isoformat() == str(event["date"])
-                if event["kind"] == "child_benefit":
-                    assert re.fullmatch(r"20\d\d-Q[1-4]", event["params"]["quarter"])
-                    assert age_on(child["birth_date"], event["date"]) < 18 and event["params"]["amount"] > 0
-                if event["kind"] == "daycare_offer":
-                    assert ISO_DATE.match(event["params"]["start_date"]) and child["age"] <= 6
+    kinds = {e["kind"] for _, events in sample for e in events if e["kind"].startswith(("child_", "daycare"))}
+    assert kinds <= set(CHILD_KINDS)  # every child event is one of the kinds checked below
+    for event, child in child_events(sample, "child_born"):
+        assert event["params"]["child_birth_date"] == child["birth_date"].isoformat() == str(event["date"])
+    for event, child in child_events(sample, "child_benefit"):
+        assert re.fullmatch(r"20\d\d-Q[1-4]", event["params"]["quarter"])
+        assert age_on(child["birth_date"], event["date"]) < 18 and event["params"]["amount"] > 0
+    for event, child in child_events(sample, "daycare_offer"):
+        assert ISO_DATE.match(event["params"]["start_date"]) and child["age"] <= 6
 
 
 def test_child_benefit_rates_and_split(people):
@@ -126,16 +146,16 @@ def test_child_benefit_rates_and_split(people):
     assert benefits
     for event in benefits:
         child = next(m for m in record["household"] if m["full_name"] == event["params"]["child_name"])
-        full = life._benefit(age_on(child["birth_date"], event["date"]), event["date"].year)
+        full = child_benefit.per_quarter(age_on(child["birth_date"], event["date"]), event["date"].year)
         both = all(parents_of(people, child["person_id"]))
         assert event["params"]["amount"] == (full // 2 if both else full)  # split half and half since 2022
     single = filter_personas(people, has_partner=False, has_children=True, min_age=25, max_age=45).iloc[0]
     record = persona_record(people, int(single.person_id))
     amounts = [e["params"]["amount"] for e in life.life_events(record, people) if e["kind"] == "child_benefit"]
-    full_rates = {rate for rates in life.CHILD_BENEFIT.values() for rate in rates[:3]}
-    full_rates |= {3 * rates[3] for rates in life.CHILD_BENEFIT.values()}  # 15-17: three monthly payments
+    full_rates = {rate for rates in child_benefit.RATES.values() for rate in rates[:3]}
+    full_rates |= {3 * rates[3] for rates in child_benefit.RATES.values()}  # 15-17: three monthly payments
     assert amounts and set(amounts) <= full_rates  # a single parent gets the full amount
-    assert life._benefit(1, 2026) == 5370 and life._benefit(16, 2025) == 3 * 1099
+    assert child_benefit.per_quarter(1, 2026) == 5370 and child_benefit.per_quarter(16, 2025) == 3 * 1099
 
 
 def test_pension_is_granted_only_past_pension_age(sample):
@@ -162,3 +182,13 @@ def test_german_twin_has_no_danish_letters():
     de = population(20_000, 5, "DE")
     record = persona_record(de, pick_persona(de, seed=1))
     assert life.life_events(record, de) == []
+
+
+def test_the_welcome_letter_comes_on_the_day_digital_post_begins(people):
+    """One rule with the mailbox (life_letters keeps letters since digital_post_since): at 15 by age_on, so
+    1 March for someone born on 29 February (the history once dated it 28 February, before the mailbox's start)."""
+    record = persona_record(people, pick_persona(people, seed=2, min_age=30, max_age=50))
+    for born, expected in ((dt.date(2008, 2, 29), dt.date(2023, 3, 1)), (dt.date(1990, 6, 1), life.DIGITAL_POST_START)):
+        person = {**record, "birth_date": born, "digital_post_exempt": False}
+        welcome = [e["date"] for e in life.life_events(person, people) if e["kind"] == "digital_post_welcome"]
+        assert welcome == [expected] == [life.digital_post_since(person)]

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from simulators.population import life
 from simulators.post import letters
 from simulators.post import life_letters
 from simulators.post import postbox
@@ -89,7 +90,7 @@ def test_birth_letter_goes_to_the_mother_only():
 def test_letters_start_with_digital_post_at_fifteen():
     teen = persona(birth=dt.date(2008, 3, 1))
     assert life_letters.digital_post_since(teen) == dt.date(2023, 3, 1)
-    assert life_letters.digital_post_since(persona()) == life_letters.DIGITAL_POST_START
+    assert life_letters.digital_post_since(persona()) == life.DIGITAL_POST_START
     assert life_letters.digital_post_since(persona(birth=dt.date(2008, 2, 29))) == dt.date(2023, 3, 1)
     dates = [r["date"] for r in life_letters.letter_requests(history(), teen, TODAY)]
     assert min(dates) >= "2023-03-01"
@@ -118,8 +119,8 @@ def store():
 
 
 def test_seeding_is_idempotent_and_per_visit(store):
-    one = visits.create(store, "da", "explore", persona_id=42)["visit_id"]
-    two = visits.create(store, "da", "explore", persona_id=42)["visit_id"]
+    one = visits.create(store, "da", "explore", persona_id=42).visit_id
+    two = visits.create(store, "da", "explore", persona_id=42).visit_id
     count = life_letters.seed_mailbox(store, one, persona(), today=TODAY, events=history())
     assert count > 0
     assert life_letters.seed_mailbox(store, one, persona(), today=TODAY, events=history()) == 0
@@ -135,7 +136,7 @@ def test_seeding_is_idempotent_and_per_visit(store):
 
 
 def test_a_concurrent_second_seed_does_not_duplicate(store):
-    visit_id = visits.create(store, "da", "explore", persona_id=42)["visit_id"]
+    visit_id = visits.create(store, "da", "explore", persona_id=42).visit_id
     life_letters.seed_mailbox(store, visit_id, persona(), today=TODAY, events=history())
     store.delete(life_letters.SEED_KIND, visit_id)  # as if the other run had not written its marker yet
     before = len(postbox.list_letters(store, visit_id))

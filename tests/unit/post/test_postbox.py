@@ -26,7 +26,7 @@ def store():
 
 @pytest.fixture
 def visit_id(store):
-    return visits.create(store, "en", "explore", persona_id=3)["visit_id"]
+    return visits.create(store, "en", "explore", persona_id=3).visit_id
 
 
 def deliver(store, visit_id, template="life_health_card", params=None, origin="action", when="2025-01-02T08:00:00"):
@@ -42,7 +42,7 @@ def test_deliver_and_list_newest_first(store, visit_id):
 
 
 def test_letters_of_one_visit_never_show_in_another(store, visit_id):
-    other = visits.create(store, "en", "explore", persona_id=4)["visit_id"]
+    other = visits.create(store, "en", "explore", persona_id=4).visit_id
     letter = deliver(store, visit_id)
     assert postbox.list_letters(store, other) == []
     assert postbox.get_letter(store, other, letter["letter_id"]) is None
@@ -99,7 +99,7 @@ def test_deleting_a_folder_returns_its_letters_home(store, visit_id):
     letter = deliver(store, visit_id)
     folder, _ = postbox.create_folder(store, visit_id, "Old")
     postbox.move(store, visit_id, letter["letter_id"], folder["id"])
-    other = visits.create(store, "en", "explore")["visit_id"]
+    other = visits.create(store, "en", "explore").visit_id
     assert not postbox.delete_folder(store, other, folder["id"])
     assert postbox.delete_folder(store, visit_id, folder["id"])
     assert postbox.get_letter(store, visit_id, letter["letter_id"])["folder"] == "inbox"
@@ -220,7 +220,7 @@ def test_reply_goes_to_the_sender_and_only_where_allowed(store, visit_id):
     welcome = deliver(store, visit_id, "life_mitid_switch")
     errors, sent, _ = post_compose.send(store, visit_id, None, "Re", "x", reply_to=welcome["letter_id"])
     assert errors == [("post.error.not_replyable", {})] and sent is None
-    other = visits.create(store, "en", "explore")["visit_id"]
+    other = visits.create(store, "en", "explore").visit_id
     assert post_compose.send(store, other, None, "Re", "x", reply_to=offer["letter_id"])[0][0][0] == \
         "post.error.not_replyable"
 

@@ -1,0 +1,112 @@
+"""Runs a self-service flow one step a page (pages/selfservice.py): the offer of another persona when this one
+cannot use the flow, the draft kept in the visit (so a reload continues on the same step), step navigation with
+the DKFDS step indicator, "check your answers" and sending.
+
+Session keys: ``ss_nonce`` (bumped with every saved draft, so the next step gets fresh widgets), ``ss_errors`` and
+``ss_errors_for`` (the last step's problems, shown only on that step of that flow).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+
+import streamlit as st
+
+from simulators.borger import cases
+from simulators.borger.framework import Flow
+from simulators.borger.suggest import suggest_persona
+from simulators.core.visits import Persona, Visit
+from ui.borger import form, layout
+from ui.shell import session
+from ui.shell.i18n import t
+from ui.shell.resources import population, store
+
+PORTAL_PAGE = "pages/borger.py"
+NONCE, ERRORS, ERRORS_FOR = "ss_nonce", "ss_errors", "ss_errors_for"
+
+
+def not_eligible(flow: Flow, visit: Visit, reason_key: str, reason_params: dict | None, today: dt.date) -> None:
+    """Why this persona cannot use the flow, and a button that starts a new visit with a persona who can."""
+    st.title(t(flow.title_key))
+    st.warning(layout.text(reason_key, reason_params), icon="🚫")
+    st.markdown(t("borger.other_persona_offer"))
+    if st.button(t("borger.other_persona_button"), type="primary", key="ss_other_persona"):
+        new_id = suggest_persona(population(), flow, today, secrets.randbelow(2**31), exclude=visit.persona_id)
+        if new_id is None:
+            st.error(t("borger.no_persona_found"))
+        else:
+            session.begin_visit(new_id, "other_persona", f"for_{flow.id}")
+            st.switch_page("pages/welcome.py")
+    st.page_link(PORTAL_PAGE, label=t("borger.back_to_portal"), icon="🏠")
+
+
+def save_draft(flow: Flow, answers: dict, step: int) -> None:
+    session.save_draft(flow.id, answers, step)
+    st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1  # fresh widgets for the new step
+
+
+def run(flow: Flow, visit: Visit, persona: Persona, today: dt.date) -> None:
+    """The current step (or "check your answers") beside the step indicator; the flow's sources below a step."""
+    draft = visit.draft(flow.id) or {"answers": flow.prefilled(persona, today), "step": 0}
+    answers, position = dict(draft["answers"]), int(draft["step"])
+    steps = flow.visible_steps(persona, answers, today)
+    position = min(position, len(steps))
+    side, main = st.columns([1, 3], gap="large")
+    with side:
+        layout.steps_indicator([t(s.title_key) for s in steps], position)
+    with main:
+        if st.button(t("borger.back"), type="tertiary", key="ss_back", icon="⬅️"):
+            if position == 0:
+                st.switch_page(PORTAL_PAGE, query_params={"article": flow.id})
+            save_draft(flow, answers, position - 1)
+            st.rerun()
+        if position == len(steps):
+            check_answers(flow, visit, persona, answers, steps, today)
+            return
+        _step(flow, persona, answers, steps, position, today)
+    with st.expander(t("borger.sources")):
+        for label_key, reference in flow.sources:
+            st.markdown(f"- {t(label_key)}: `{reference}`")
+
+
+def check_answers(flow: Flow, visit: Visit, persona: Persona, answers: dict, steps: list, today: dt.date) -> None:
+    """Every step's answers with "Change", and "Send" once nothing is missing (then the receipt's URL)."""
+    st.title(t("borger.check_answers"))
+    st.caption(t("borger.check_answers_hint"))
+    for index, step in enumerate(steps):
+        st.markdown(f"**{t(step.title_key)}**")
+        layout.rows([{"label_key": r["label_key"], "value": r["value"]} for r in flow.summary(persona, answers, today)
+                     if r["step"] == step.id] or [{"label_key": "borger.nothing_to_answer", "value": {"text": ""}}])
+        if step.fields and st.button(t("borger.change"), key=f"ss_change_{step.id}", type="tertiary", icon="✏️"):
+            save_draft(flow, answers, index)
+            st.rerun()
+    problems = flow.check_all(answers, persona, today)
+    if st.button(t("borger.send"), type="primary", key="ss_send", disabled=bool(problems)):
+        outcome = flow.finish(persona, answers, today, random.SystemRandom())
+        stored = cases.submit(store(), visit.visit_id, flow.id, outcome)
+        st.session_state.pop(ERRORS, None)
+        st.query_params["receipt"] = stored["submission_id"]
+        st.rerun()
+
+
+def _step(flow: Flow, persona: Persona, answers: dict, steps: list, position: int, today: dt.date) -> None:
+    """One step: its title, intro and notes, the form, and on "Continue" the check and the next position."""
+    step = steps[position]
+    state = st.session_state
+    errors = state.get(ERRORS, {}) if state.get(ERRORS_FOR) == (flow.id, position) else {}
+    st.caption(t("borger.step_x_of_y", step=position + 1, total=len(steps)))
+    st.title(t(step.title_key))
+    if step.intro_key:
+        st.markdown(t(step.intro_key))
+    layout.notes(step.notes(persona, answers, today) if step.notes else [])
+    values = form.step_form(flow, step, persona, answers, today, state.get(NONCE, 0), errors)
+    if values is not None:
+        answers.update(values)
+        found = flow.check_step(step.id, answers, persona, today)
+        state[ERRORS], state[ERRORS_FOR] = found, (flow.id, position)
+        later = flow.visible_steps(persona, answers, today)  # a choice may show or hide later steps
+        save_draft(flow, answers, position if found else later.index(step) + 1)
+        if not found:
+            session.track("flow_step", f"{flow.id}:{step.id}")
+        st.rerun()
