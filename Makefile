@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test test-fast bench soak catalogs clean
+.PHONY: run test test-fast bench soak catalogs figures clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ catalogs: $(VENV)/.installed
 			--no-fuzzy-matching --ignore-pot-creation-date --no-wrap || exit 1; \
 	done
 	$(VENV)/bin/pybabel -q compile -d locales -D "$(I18N_DOMAINS)"
+
+# Staleness report (issue #19): every figure the app shows with its reference date, flagged when older than the
+# newest year of its measure in data/ or, for the indicators, in the research folder (../shared/data when present).
+figures: $(VENV)/.installed
+	$(PY) -m tools.figures_report $(if $(ALL),--all)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

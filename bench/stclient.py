@@ -54,6 +54,7 @@ class Session:
     auto_reruns: dict[str, float] = field(default_factory=dict)  # fragment id -> run_every seconds
     last_texts: list[str] = field(default_factory=list)
     message_cache: dict[str, bytes] = field(default_factory=dict)  # hash -> a large element as it was sent
+    session_id: str = ""  # the server's id of this tab (the upload endpoint's URL carries it)
     ws: object = None
 
     async def open(self) -> "Session":
@@ -150,6 +151,7 @@ class Session:
                 seen, fragment, texts = {}, False, []
                 self.auto_reruns.clear()
                 self._learn_pages(fwd.new_session.app_pages)
+                self.session_id = fwd.new_session.initialize.session_id or self.session_id
                 if fwd.new_session.page_script_hash:
                     self.page_hash = fwd.new_session.page_script_hash
             elif kind == "navigation":

@@ -73,6 +73,20 @@ def render_nginx_conf(replica_ports: list[int], listen_port: int, workdir: Path)
     return path
 
 
+def start_proxy(replica_ports: list[int], listen_port: int, workdir: Path) -> subprocess.Popen:
+    """nginx from the template in front of replicas already running on loopback, answering once healthy."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    conf = render_nginx_conf(replica_ports, listen_port, workdir)
+    process = subprocess.Popen([nginx, "-c", str(conf), "-p", str(workdir)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(f"http://127.0.0.1:{listen_port}", timeout=20)
+    except Exception:
+        process.kill()
+        raise
+    return process
+
+
 def start(replicas: int, database_url: str, proxy: bool = True, env_extra: dict | None = None,
           proxy_port: int | None = None) -> Cluster:
     workdir = Path(tempfile.mkdtemp(prefix="dds-replicas-"))
@@ -93,11 +107,7 @@ def start(replicas: int, database_url: str, proxy: bool = True, env_extra: dict 
         for url in cluster.replica_urls:
             wait_healthy(url)
         if proxy:
-            nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-            conf = render_nginx_conf(ports, proxy_port, workdir)
-            cluster.processes.append(subprocess.Popen([nginx, "-c", str(conf), "-p", str(workdir)],
-                                                      stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT))
-            wait_healthy(public_url, timeout=20)
+            cluster.processes.append(start_proxy(ports, proxy_port, workdir))
     except Exception:
         cluster.stop()
         raise

@@ -79,7 +79,8 @@ DYNAMIC_KEYS: dict[str, str] = {}
 # Translator comments: which part of the app a domain is, and what a key-like parameter holds.
 DOMAINS: dict[str, tuple[str, tuple[str, ...]]] = {
     "core": ("app shell (welcome, about, header, persona card)",
-             ("about", "banner", "civil", "guard", "header", "mode", "nav", "persona", "relation", "welcome")),
+             ("about", "banner", "civil", "guard", "header", "mode", "nav", "persona", "relation", "source",
+              "welcome")),
     "population": ("synthetic population", ("population", "cpr")),
     "mitid": ("MitID login simulator", ("mitid",)),
     "borger": ("borger.dk (self-service, Mit Overblik)", ("borger", "overblik", "flow")),

@@ -1,5 +1,7 @@
 """borger.dk (simulation) after login: the 17 topic tiles, search, a topic page and an article page per life
-event with its "Genveje til selvbetjening" box (``?topic=<slug>``, ``?article=<flow id>``). Layout only."""
+event with its "Genveje til selvbetjening" box (``?topic=<slug>``, ``?article=<flow id>``). Layout only.
+In kiosk mode (no keyboard) the service tiles lead straight into the flow, the shortest by touch first
+(``simulators.borger.framework.touch_order``), and there is no search field."""
 from ui.shell.boot import ensure_router
 
 ensure_router()  # before anything else: this page must run inside app.py
@@ -8,17 +10,24 @@ import html
 import streamlit as st
 
 from simulators.borger import FLOWS
-from simulators.borger.search import search
+from simulators.borger.framework import touch_order
+from simulators.borger.search import MAX_QUERY_CHARS, search
 from simulators.borger.topics import TOPICS, topic
+from simulators.core import clock
+from ui.booth import progress
 from ui.borger import layout
+from ui.shell import session
 from ui.shell.i18n import lang, t
+from ui.shell.safe_text import md
 
 PAGE = "pages/borger.py"
 POST_PAGE = "pages/digital_post.py"
 COLUMNS = 4
 
 visit, persona = layout.guard(PAGE)
+progress.render("borger")
 layout.header(persona)
+KIOSK = session.mode() == "kiosk"
 
 
 def go(**params) -> None:
@@ -47,6 +56,8 @@ def article_page(flow) -> None:
     body, box = st.columns([3, 2], gap="large")
     with body:
         st.markdown(t(flow.article_key))
+        if flow.article_notes is not None:
+            layout.notes(flow.article_notes(persona, clock.today()))
     with box:
         shortcut_box(flow)
     with st.expander(t("borger.sources")):
@@ -67,12 +78,13 @@ def topic_page(current) -> None:
 
 
 def front_page() -> None:
-    st.title(t("borger.welcome", name=persona["first_name"]))
+    st.title(t("borger.welcome", name=md(persona["first_name"])))
     links = st.columns(3)
     links[0].page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
     if layout.page_registered(POST_PAGE):
         links[1].page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
-    query = st.text_input(t("borger.search_label"), key="bdk_search", placeholder=t("borger.search_placeholder"))
+    query = "" if KIOSK else st.text_input(t("borger.search_label"), key="bdk_search",
+                                           placeholder=t("borger.search_placeholder"), max_chars=MAX_QUERY_CHARS)
     if query.strip():
         found = search(query, lang(), FLOWS)
         if not found:
@@ -84,9 +96,12 @@ def front_page() -> None:
                 go(article=hit["id"]) if hit["kind"] == "service" else go(topic=hit["id"])
     st.subheader(t("borger.services_title"))
     service_cols = st.columns(COLUMNS)
-    for index, flow in enumerate(FLOWS.values()):
+    services = touch_order(FLOWS.values(), persona, clock.today()) if KIOSK else list(FLOWS.values())
+    for index, flow in enumerate(services):
         if service_cols[index % COLUMNS].button(t(flow.title_key), key=f"bdk_service_{flow.id}", width="stretch",
                                                 type="primary"):
+            if KIOSK:  # no article page in between: the visitor came to do something
+                st.switch_page("pages/selfservice.py", query_params={"flow": flow.id})
             go(article=flow.id)
     st.subheader(t("borger.topics_title"))
     tile_cols = st.columns(COLUMNS)

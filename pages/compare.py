@@ -5,12 +5,14 @@ ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
 from ui.compare import charts
-from ui.booth import events as booth_events
+from ui.booth import briefing, events as booth_events
+from ui.booth import progress
 from ui.compare.view import cards as headline_cards, chart, inject_css, render_card, sources_table
 from ui.shell.guards import page_allowed
 from ui.shell.i18n import t
 
 page_allowed("pages/compare.py")
+progress.render("germany")  # kiosk only: the journey's four steps
 booth_events.track_once("compare_viewed", "indicators")  # the booth funnel's last stage
 inject_css()
 
@@ -87,3 +89,4 @@ st.caption(t("compare.ozg.caveat"))
 st.page_link("pages/journeys.py", label=t("compare.link.journeys"), icon="🏁")
 with st.expander(t("compare.sources.expand")):
     sources_table()  # the cards and every choice of the selectors above, not only the current one
+briefing.offer()  # presenter mode: the leave-behind PDF for a delegation

@@ -7,11 +7,10 @@ import datetime as dt
 import streamlit as st
 
 from simulators.booth import stats as booth_stats
-from simulators.core import i18n
 from simulators.borger import load_flows
 from ui.booth import charts as booth_charts
 from ui.shell import guards, theme
-from ui.shell.i18n import number, t, time
+from ui.shell.i18n import duration, lang, number, t, time
 from ui.shell.resources import store
 
 guards.page_allowed("pages/dashboard.py")
@@ -22,6 +21,8 @@ METHOD_KEYS = {"own_phone": "booth.method.own_phone", "onscreen_phone": "booth.m
 FUNNEL_KEYS = {"visit_start": "booth.funnel.visit_start", "login": "booth.funnel.login",
                "flow_completed": "booth.funnel.flow_completed", "letter_opened": "booth.funnel.letter_opened",
                "compare_viewed": "booth.funnel.compare_viewed"}
+LANG_KEYS = {"de": "booth.lang.de", "en": "booth.lang.en", "da": "booth.lang.da"}
+CSV_FORMAT_KEYS = {"excel_de": "booth.dash.csv.excel_de", "standard": "booth.dash.csv.standard"}
 PERIOD_KEYS = {"today": "booth.dash.period.today", "all": "booth.dash.period.all"}
 MODE_KEYS = {"all": "booth.dash.modes.all", "kiosk": "booth.dash.modes.kiosk",
              "explore": "booth.dash.modes.explore", "presenter": "booth.dash.modes.presenter"}
@@ -49,12 +50,13 @@ def window() -> tuple[float | None, tuple[str, ...] | None]:
 
 def summary_csv() -> str:  # called on click, in another thread: reads the counters as they are then
     since, modes = window()
-    return booth_stats.summary_csv(booth_stats.summarise(store().events(since), since=since, modes=modes))
+    return booth_stats.summary_csv(booth_stats.summarise(store().events(since), since=since, modes=modes),
+                                   csv_format)
 
 
 def events_csv() -> str:
     since, _ = window()
-    return booth_stats.events_csv(store().events(since))
+    return booth_stats.events_csv(store().events(since), csv_format)
 
 
 def flow_label(code: str) -> str:
@@ -62,26 +64,21 @@ def flow_label(code: str) -> str:
     return t(flow.title_key) if flow else code
 
 
-def duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "–"
-    minutes, rest = divmod(int(round(seconds)), 60)
-    return t("booth.dash.duration", minutes=minutes, seconds=f"{rest:02d}")
-
-
 @st.fragment(run_every=REFRESH_SECONDS)
 def figures() -> None:
     since, modes = window()
     s = booth_stats.summarise(store().events(since), since=since, modes=modes)
     with st.container(key="dash_figures"):
-        row = st.columns(5)
+        row = st.columns([1, 1, 1, 1, 1, 1.4])  # tiles and funnel count the same: visits that reached each stage
         row[0].metric(t("booth.dash.visits_today") if since else t("booth.dash.visits_all"), number(s.visits),
                       border=True)
-        row[1].metric(t("booth.dash.logins"), number(sum(s.logins_by_method.values())), border=True)
-        row[2].metric(t("booth.dash.flows"), number(sum(s.flows_completed.values())), border=True)
-        row[3].metric(t("booth.dash.letters"), number(s.letters_opened), border=True)
-        row[4].metric(t("booth.dash.median"), duration(s.median_visit_seconds), border=True,
-                      help=t("booth.dash.median_help", visits=number(s.timed_visits)))
+        for column, stage in zip(row[1:5], booth_stats.FUNNEL[1:]):
+            column.metric(t(FUNNEL_KEYS[stage]), number(s.reached[stage]), border=True)
+        median = s.median_visit_seconds
+        row[5].container(key="dash_median").metric(  # "3 Min. 5 Sek.": a wider tile, a smaller figure
+            t("booth.dash.median"), "–" if median is None else duration(median), border=True,
+            help=t("booth.dash.median_help", visits=number(s.timed_visits)))
+        st.caption(t("booth.dash.counting"))
         chart = {"config": {"displayModeBar": False, "staticPlot": True}}
         funnel_col, methods_col, flows_col = st.columns([10, 8, 11], gap="large")
         funnel_col.subheader(t("booth.dash.funnel"))
@@ -100,7 +97,7 @@ def figures() -> None:
             flows_col.info(t("booth.dash.no_flows"))
         langs_col, hours_col = st.columns([3, 7], gap="large")
         langs_col.subheader(t("booth.dash.languages"))
-        langs_col.plotly_chart(booth_charts.bars([i18n.LANGUAGE_NAMES.get(k, k) for k in s.languages],
+        langs_col.plotly_chart(booth_charts.bars([t(LANG_KEYS[k]) if k in LANG_KEYS else k for k in s.languages],
                                                  list(s.languages.values()), height=150), key="dash_langs", **chart)
         hours_col.subheader(t("booth.dash.by_hour"))
         hours = range(min(s.visits_by_hour, default=9), max(s.visits_by_hour, default=17) + 1)
@@ -111,8 +108,13 @@ def figures() -> None:
 
 
 figures()
-footer = st.columns([1, 1, 3])
-footer[0].download_button(t("booth.dash.export_summary"), summary_csv, file_name="booth-summary.csv", mime="text/csv",
-                          on_click="ignore", icon="📥", key="dash_csv_summary", width="stretch")
-footer[1].download_button(t("booth.dash.export_events"), events_csv, file_name="booth-events.csv", mime="text/csv",
-                          on_click="ignore", icon="📥", key="dash_csv_events", width="stretch")
+csv_labels = {code: t(key) for code, key in CSV_FORMAT_KEYS.items()}
+footer = st.columns([2, 1, 1], vertical_alignment="bottom")
+csv_format = footer[0].segmented_control(  # German (and Danish) Excel splits columns at ";", reads "66,7"
+    t("booth.dash.csv.format"), list(CSV_FORMAT_KEYS), default="excel_de" if lang() in ("de", "da") else "standard",
+    format_func=csv_labels.get, key="dash_csv_format", required=True)
+suffix = "-excel" if csv_format == "excel_de" else ""
+footer[1].download_button(t("booth.dash.export_summary"), summary_csv, file_name=f"booth-summary{suffix}.csv",
+                          mime="text/csv", on_click="ignore", icon="📥", key="dash_csv_summary", width="stretch")
+footer[2].download_button(t("booth.dash.export_events"), events_csv, file_name=f"booth-events{suffix}.csv",
+                          mime="text/csv", on_click="ignore", icon="📥", key="dash_csv_events", width="stretch")

@@ -10,6 +10,7 @@ import streamlit as st
 from simulators.post import views as post_views
 from simulators.post import postbox
 from ui.shell import guards
+from ui.booth import progress
 from ui.post import compose_form as post_compose_form
 from ui.post import duty as post_duty
 from ui.post import letter as post_letter
@@ -22,6 +23,7 @@ from ui.shell.resources import store
 
 guards.page_allowed("pages/digital_post.py")
 visit = guards.require_login()
+progress.render("post")  # kiosk only: the journey's four steps
 persona = session.persona()
 if persona is None:
     st.info(t("guard.start_first"))
@@ -30,6 +32,7 @@ visit_id = visit.visit_id
 post_notice.seed(visit_id)  # the life's letters, once per visit
 post_notice.show()  # announce letters the visitor's actions caused
 post_state.init()
+post_state.open_from_link()  # ?letter=<id>: the receipt's "read your letter"
 
 st.title(t("post.title"))
 st.caption(t("post.lead"))

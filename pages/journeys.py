@@ -1,4 +1,4 @@
-"""Life events in Denmark and Germany side by side: step timelines, the race for presenters, and what Germany can
+"""Life events in Denmark and Germany side by side: the race as the headline, step timelines, and what Germany can
 learn. ``?event=moving|newborn|passport|tax|divorce|car|business`` opens one event directly."""
 from ui.shell.boot import ensure_router
 
@@ -7,12 +7,13 @@ import streamlit as st
 
 from simulators.compare import journeys
 from ui.booth import events as booth_events
-from ui.compare import journey_view
-from ui.compare.view import PLOTLY_CONFIG
+from ui.booth import progress
+from ui.compare import journey_view, payoff_view
 from ui.shell.guards import page_allowed
-from ui.shell.i18n import lang, t
+from ui.shell.i18n import t
 
 page_allowed("pages/journeys.py")
+progress.render("germany")  # kiosk only: the journey's four steps
 booth_events.track_once("compare_viewed", "journey")  # the booth funnel's last stage
 all_journeys = journeys.load()
 
@@ -33,16 +34,14 @@ event = st.segmented_control(t("compare.journeys.pick"), list(event_labels), req
                              format_func=event_labels.get, on_change=_event_to_url)
 dk, de = all_journeys[(event, "DK")], all_journeys[(event, "DE")]
 
+journey_view.race_block(event)  # the headline: who is done when, starting by itself
+payoff_view.link()  # after a self-service: "Your five minutes"
+
 st.header(t("compare.journeys.heading", event=t(journeys.EVENT_KEYS[event])))
 for column, journey in zip(st.columns(2, gap="large"), (dk, de)):
     with column:
         journey_view.summary(journey)
         journey_view.timeline(journey)
-
-st.header(t("compare.race.heading"))
-st.caption(t("compare.race.how"))
-st.plotly_chart(journey_view.race(event, lang()), width="stretch", config=PLOTLY_CONFIG, key="race",
-                alt=t("compare.race.alt", event=t(journeys.EVENT_KEYS[event])))
 
 st.header(t("compare.learn.heading"))
 st.markdown(t("compare.learn.intro"))

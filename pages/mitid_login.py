@@ -11,6 +11,8 @@ import streamlit as st
 from simulators.mitid import login as mitid
 from simulators.mitid.service import request_seconds
 from ui.shell import guards
+from ui.booth import progress
+from ui.borger.runner import WANTED_FLOW
 from ui.mitid import phone_app as mitid_app
 from ui.mitid import box as mitid_box
 from ui.mitid import panels as mitid_panels
@@ -22,6 +24,7 @@ BORGER_PAGE = "pages/borger.py"
 
 guards.page_allowed("pages/mitid_login.py")
 visit = guards.require_visit()
+progress.render("mitid")  # kiosk only: the journey's four steps
 mitid_app.apply_css()
 svc = mitid_app.service()
 persona = session.persona()
@@ -30,6 +33,9 @@ borger_registered = any(p.path == BORGER_PAGE for p in navigation.PAGES)
 
 if visit.logged_in:
     if st.session_state.pop("mitid_watching", None) and borger_registered:
+        wanted = st.session_state.pop(WANTED_FLOW, None)  # a persona offered for a flow: back into that flow
+        if wanted:
+            st.switch_page("pages/selfservice.py", query_params={"flow": wanted})
         st.switch_page(BORGER_PAGE)  # just approved: straight on to borger.dk, as the real login returns
     mitid_panels.landing(visit, persona, borger_registered)
     mitid_panels.under_the_hood(request_seconds())

@@ -24,11 +24,11 @@ if not token:
             user_id = st.text_input(t("mitid.user_id.label"), key="mitid_phone_claim_user")
             code = st.text_input(t("mitid.phone.code4_label"), max_chars=4, key="mitid_phone_claim_code")
             if st.form_submit_button(t("mitid.continue"), type="primary", width="stretch"):
-                claimed = svc.claim_with_code(user_id, code)
+                claimed = svc.claim_with_code(user_id, code, client=mitid_app.client_id())
                 if claimed.ok:
                     st.query_params["token"] = claimed.token  # the phone keeps it: a reload finds the request
                     st.rerun()
-                st.error(mitid_app.message(claimed.error, claimed.params))
+                mitid_app.show_error(claimed.error, claimed.params)
         mitid_app.security_notes()
     st.stop()
 

@@ -10,10 +10,12 @@ import streamlit as st
 
 from simulators.borger import cases
 from simulators.core import clock
+from ui.booth import progress
 from ui.borger import layout
-from ui.shell.i18n import date, money, t
+from ui.shell.i18n import date, money, number, t
 from ui.shell.persona_card import CIVIL_STATUS_KEYS, RELATION_KEYS
 from ui.shell.resources import store
+from ui.shell.safe_text import code, md
 
 PAGE = "pages/overblik.py"
 STATUS_KEYS = {"borger.case.received", "borger.case.registered", "borger.case.booked", "borger.case.decided",
@@ -21,6 +23,7 @@ STATUS_KEYS = {"borger.case.received", "borger.case.registered", "borger.case.bo
 PERIOD_KEYS = {"borger.period.month", "borger.period.quarter", "borger.period.year", "borger.period.once"}
 
 visit, persona = layout.guard(PAGE)
+progress.render("borger")  # kiosk only: the journey's four steps
 layout.header(persona)
 today = clock.today()
 data = cases.overview(store(), visit.visit_id, persona, today)
@@ -53,12 +56,12 @@ with left:
             st.markdown(t("persona.lives_alone"))
         for member in data["household"]:
             relation = t(RELATION_KEYS.get(member.get("relation"), "relation.other"))
-            st.markdown(f"- **{member['full_name']}** — {relation}, {t('overblik.age', age=member['age'])}")
+            st.markdown(f"- **{md(member['full_name'])}** — {relation}, {t('overblik.age', age=number(member['age']))}")
 
     with st.container(border=True, key="ov_doctor"):
         st.subheader(f"🩺 {t('overblik.doctor')}")
         doctor = data["doctor"]
-        st.markdown(f"**{doctor['name']}**  \n{doctor['address']}")
+        st.markdown(f"**{md(doctor['name'])}**  \n{md(doctor['address'])}")
         if doctor.get("since"):
             st.caption(t("overblik.doctor_since", since=date(dt.date.fromisoformat(doctor["since"]), "long")))
         st.caption(f"🧩 **{t('borger.assumption')}:** {t('overblik.doctor_assumption')}")
@@ -71,8 +74,9 @@ with right:
         for case in data["cases"]:
             status_key = case["status_key"] if case.get("status_key") in STATUS_KEYS else "borger.case.received"
             st.markdown(f"**{layout.text(case['title_key'], case.get('params'))}**  \n"
-                        f"{layout.authority_name(case.get('authority'), persona, case.get('params'))} · "
-                        f"{date(dt.date.fromisoformat(case['date']))} · {t(status_key)} · `{case.get('receipt_no', '')}`")
+                        f"{md(layout.authority_name(case.get('authority'), persona, case.get('params')))} · "
+                        f"{date(dt.date.fromisoformat(case['date']))} · {t(status_key)} · "
+                        f"{code(case.get('receipt_no', ''))}")
 
     with st.container(border=True, key="ov_payments"):
         st.subheader(f"💳 {t('overblik.payments')}")
@@ -84,7 +88,8 @@ with right:
             when = t("overblik.next_date", date=date(dt.date.fromisoformat(pay["next_date"]))) \
                 if pay.get("next_date") else ""
             st.markdown(f"**{layout.text(pay['label_key'], pay.get('params'))}**: {sign} {money(pay['amount_dkk'])} "
-                        f"{period}  \n{layout.authority_name(pay.get('authority'), persona, pay.get('params'))} {when}")
+                        f"{period}  \n{md(layout.authority_name(pay.get('authority'), persona, pay.get('params')))} "
+                        f"{when}")
             notes = []
             if pay.get("source_key"):
                 notes.append(f"📚 {layout.text(pay['source_key'], pay.get('params'))}")

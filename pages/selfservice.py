@@ -8,6 +8,7 @@ import streamlit as st
 
 from simulators.borger import FLOWS, cases
 from simulators.core import clock
+from ui.booth import progress
 from ui.borger import layout, receipt, runner
 from ui.shell.i18n import t
 from ui.shell.resources import store
@@ -15,6 +16,7 @@ from ui.shell.resources import store
 PAGE = "pages/selfservice.py"
 
 visit, persona = layout.guard(PAGE)
+progress.render("borger")  # kiosk only: the journey's four steps
 flow = FLOWS.get(st.query_params.get("flow", ""))
 today = clock.today()
 layout.header(persona, flow)
@@ -27,7 +29,7 @@ receipt_id = st.query_params.get("receipt")
 if receipt_id:
     found = cases.submission(store(), visit.visit_id, receipt_id)
     if found:
-        receipt.show(flow, persona, found)
+        receipt.show(flow, persona, found, visit.visit_id)
         st.stop()
 
 ok, reason_key, reason_params = flow.eligible(persona, today)

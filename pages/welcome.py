@@ -8,9 +8,9 @@ import secrets
 import streamlit as st
 
 from simulators.core import i18n
-from ui.booth import attract
+from ui.booth import attract, briefing
 from ui.shell import navigation
-from ui.booth import persona_picker, presenter_persona
+from ui.booth import persona_picker, presenter_persona, tour_panel
 from ui.shell import session
 from ui.shell.i18n import t
 from ui.shell.persona_card import render as persona_card
@@ -72,7 +72,8 @@ else:
     if not presenter and cols[1].button(t("welcome.other_persona"), key="welcome_other", width="stretch"):
         start()
         st.rerun()
-if presenter:
-    with st.expander(t("booth.picker.title"), expanded=current is None):
+if presenter and tour_panel.shows_chooser():  # collapsed on a single screen; the audience window never shows it
+    with st.expander(t("booth.picker.title"), expanded=False):
         st.caption(t("booth.picker.lead"))
         persona_picker.picker()
+briefing.offer()  # presenter mode: the leave-behind PDF for a delegation

@@ -97,6 +97,12 @@ def main(argv: list[str]) -> None:
     source_dir, target = Path(argv[0]), Path(argv[1])
     values, sources, notes = extract(source_dir)
     target.mkdir(parents=True, exist_ok=True)
+    # keep the primary/secondary judgement made by hand (issue #19); a new source must be judged before it shows
+    known = {}
+    if (target / "sources.csv").exists():
+        with (target / "sources.csv").open(encoding="utf-8", newline="") as handle:
+            known = {row["source_id"]: row.get("quality", "") for row in csv.DictReader(handle)}
+    sources = [{**row, "quality": known.get(row["source_id"]) or "unjudged"} for row in sources]
     write(target / "values.csv", values)
     write(target / "sources.csv", sources)
     write(target / "notes.csv", notes)

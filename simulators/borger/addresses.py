@@ -70,6 +70,20 @@ def address_lines(street: str, house_number: str, floor: str | None, door: str |
     return line1, f"{postcode} {town}"
 
 
+# Street names found in most Danish towns: the example answers' streets (the postcode table has no streets).
+EXAMPLE_STREETS = ("Vestergade", "Østergade", "Nørregade", "Søndergade", "Skolevej", "Kirkevej", "Parkvej",
+                   "Stationsvej", "Engvej", "Birkevej", "Bakkevej", "Møllevej")
+
+
+def example_postcode(rng, municipality: str | None = None) -> dict:
+    """A postcode row of the PostNord table for example answers: one of the municipality's own postcodes when it
+    has any (a postcode that lies in one municipality only, if there is one), else any."""
+    rows = [row for found in postcode_rows().values() for row in found]
+    own = [row for row in rows if row["municipality"] == municipality] or rows
+    single = [row for row in own if len(lookup(row["postcode"])) == 1] or own
+    return rng.choice(sorted(single, key=lambda row: (row["postcode"], row["municipality"])))
+
+
 _PRACTICE_NAMES = ("Lægehuset ved Torvet", "Lægerne på Stationsvej", "Skolegadens Lægepraksis",
                    "Lægehuset Kirkebakken", "Lægerne i Parken", "Åpraksis – Lægerne ved Åen")
 _PRACTICE_STREETS = ("Torvet", "Stationsvej", "Skolegade", "Kirkebakken", "Parkvej", "Åvej")

@@ -5,7 +5,8 @@ Child benefit: rates, pay days and the split between parents from simulators.pop
 (TAX_AND_BENEFITS.md §4). Simplified: joint custody is assumed when the persona lives with a partner.
 Folkepension: shown for a persona past the first pension month, assuming the application was made (assumption);
 amounts 2026 per month before tax (Ældre Sagen, secondary), paid on the last banking day (seniorhaandbogen.dk).
-Salary: the synthetic yearly income / 12 on the last banking day (assumption); withheld tax = taxcalc 2025 / 12.
+Salary: the synthetic yearly income / 12 on the last banking day (assumption); withheld tax = the tax of the
+current year with that year's rates (taxcalc, data/figures.toml: 2026 with the new mellemskat) / 12.
 """
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from simulators.borger import taxcalc
 from simulators.borger.flows import pension
 from simulators.core.dates import first_of_next_month
 from simulators.population import child_benefit as benefit  # the one rate table (TAX_AND_BENEFITS.md §4)
+
+
+# the sources of each year's rates (the source line names the year itself)
+WITHHELD_TAX_SOURCE_KEYS = {2025: "borger.pay.withheld_tax_source", 2026: "borger.pay.withheld_tax_source_2026"}
 
 
 def next_pay_day(today: dt.date, months: tuple[int, ...]) -> dt.date:
@@ -67,15 +72,17 @@ def regular_payments(persona: dict, today: dt.date) -> list[dict]:
         from simulators.borger.flows.tax import earned
 
         is_earned = earned(persona)
-        tax = taxcalc.calculate(income, persona.get("municipality", ""), is_earned)["total_tax"]
+        year = taxcalc.rates(today.year).year  # this year's rates (the nearest year that has them)
+        tax = taxcalc.calculate(income, persona.get("municipality", ""), is_earned, year=year)["total_tax"]
         if is_earned:
             payments.append({"label_key": "borger.pay.salary", "params": {}, "amount_dkk": round(income / 12),
                              "direction": "in", "authority": None, "period_key": "borger.period.month",
                              "next_date": pay_day, "source_key": None, "assumption_key": "borger.pay.salary_assumption"})
-        payments.append({"label_key": "borger.pay.withheld_tax", "params": {"year": str(taxcalc.INCOME_YEAR)},
+        payments.append({"label_key": "borger.pay.withheld_tax", "params": {"year": str(year)},
                          "amount_dkk": round(tax / 12), "direction": "out", "authority": "skattestyrelsen",
                          "period_key": "borger.period.month", "next_date": pay_day,
-                         "source_key": "borger.pay.withheld_tax_source", "assumption_key": "borger.pay.withheld_tax_simplified"})
+                         "source_key": WITHHELD_TAX_SOURCE_KEYS[year],
+                         "assumption_key": "borger.pay.withheld_tax_simplified"})
     return payments
 
 

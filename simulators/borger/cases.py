@@ -32,13 +32,16 @@ from simulators.core.store import Store
 KIND = "submission"
 
 
-def submit(store: Store, visit_id: str, flow_id: str, outcome: Outcome | dict) -> dict:
-    """Persist a finished flow. Returns the stored submission (with ``submission_id``)."""
+def submit(store: Store, visit_id: str, flow_id: str, outcome: Outcome | dict,
+           now: dt.datetime | None = None) -> dict:
+    """Persist a finished flow. Returns the stored submission (with ``submission_id``). ``now``: when it was sent
+    (default ``clock.now()``; the presenter's tour passes a fixed time, so a prepared application is the same
+    every time)."""
     data = outcome.to_dict() if isinstance(outcome, Outcome) else dict(outcome)
-    submission = {"submission_id": uuid.uuid4().hex, "flow_id": flow_id, **data,
-                  "stored_at": clock.now().replace(microsecond=0).isoformat()}
+    now = (now or clock.now()).replace(microsecond=0)
+    submission = {"submission_id": uuid.uuid4().hex, "flow_id": flow_id, **data, "stored_at": now.isoformat()}
     store.put(KIND, submission["submission_id"], submission, visit_id=visit_id, key=data.get("receipt_no"))
-    postbox.deliver(store, visit_id, data.get("letters", []), origin="action")
+    postbox.deliver(store, visit_id, data.get("letters", []), origin="action", now=now)
     visit = visits.complete_flow(store, visit_id, flow_id, (data.get("changes") or {}).get("persona"))
     visits.track(store, visit, "flow_completed", flow_id)
     return submission
@@ -49,9 +52,34 @@ def submissions(store: Store, visit_id: str, flow_id: str | None = None) -> list
     return [s for s in found if flow_id is None or s["flow_id"] == flow_id]
 
 
+def sent(store: Store, visit_id: str) -> list[dict]:
+    """The visit's submissions, each with ``sent_at``: when the store took it (epoch seconds, like the visit's
+    ``started_at``; the payoff's "time online" is the difference)."""
+    return [{**item.data, "sent_at": item.created_at} for item in store.find(KIND, visit_id=visit_id)]
+
+
 def submission(store: Store, visit_id: str, submission_id: str) -> dict | None:
     item = store.get(KIND, submission_id)
     return item.data if item and item.visit_id == visit_id else None
+
+
+def receipt_letter(store: Store, visit_id: str, sent: dict) -> dict | None:
+    """The first letter a submission delivered to Digital Post (its receipt number is in the letter's params),
+    while it is still in the visit's postbox; None otherwise."""
+    templates = [letter["template"] for letter in sent.get("letters", [])]
+    found = [letter for letter in postbox.list_letters(store, visit_id) if letter.get("origin") == "action"
+             and letter.get("template") in templates
+             and (letter.get("params") or {}).get("receipt_no") == sent.get("receipt_no")]
+    return min(found, key=lambda letter: templates.index(letter["template"]), default=None)
+
+
+def submission_of_letter(store: Store, visit_id: str, letter: dict | None) -> dict | None:
+    """The visit's submission a letter of Digital Post answers (by the receipt number in its params), or None for
+    a letter no self-service of this visit caused (the persona's life letters, own messages)."""
+    receipt_no = ((letter or {}).get("params") or {}).get("receipt_no")
+    if not receipt_no or (letter or {}).get("origin") != "action":
+        return None
+    return next((s for s in submissions(store, visit_id) if s.get("receipt_no") == receipt_no), None)
 
 
 def overview(store: Store, visit_id: str, persona: dict, today: dt.date) -> dict:

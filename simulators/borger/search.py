@@ -10,6 +10,7 @@ from simulators.borger.framework import Flow
 from simulators.borger.topics import TOPICS
 
 TITLE_WEIGHT, KEYWORD_WEIGHT, TEXT_WEIGHT = 5, 3, 1
+MAX_QUERY_CHARS = 200  # a search reads this much of a query (issue #17: a 1 MB query is not searched, or echoed)
 
 
 def normalise(text: str) -> str:
@@ -35,8 +36,9 @@ def _score(words: list[str], title: str, keywords: str, text: str) -> int:
 
 
 def search(query: str, lang: str, flows: dict[str, Flow]) -> list[dict]:
-    """Matches, best first: {"kind": "service"|"topic", "id", "title_key", "score"}."""
-    words = tokens(query)
+    """Matches, best first: {"kind": "service"|"topic", "id", "title_key", "score"}; the query's first
+    ``MAX_QUERY_CHARS`` characters count."""
+    words = tokens(str(query)[:MAX_QUERY_CHARS])
     if not words:
         return []
     langs = dict.fromkeys((lang, "da"))

@@ -1,15 +1,20 @@
 """The headline cards of the comparison page: Denmark beside Germany (and the EU average where the source has one).
 
 Every figure on a card is a ``Value`` from the indicator data, so it carries its source, period and note. Cards
-hold message keys; the page translates them and formats the numbers for the visitor's language.
+hold message keys; ``figure_text`` and ``source_line`` format a figure for a language — the page and the
+delegation briefing (simulators.compare.briefing) both use them: a figure reads the same on screen and on paper.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulators.compare.indicators import IndicatorData, Value
+from simulators.compare.indicators import IndicatorData, Value, period_label
+from simulators.core import figures as data_figures
+from simulators.core.i18n import fmt_number, fmt_percent, source_name, translate
 
 COUNTRIES = ("DK", "DE", "EU27")
+EU_MEMBER_STATES = data_figures.value("eu_member_states")  # the totals of the ranks ("of 27", "of 193"), data/figures.toml
+UN_MEMBER_STATES = data_figures.value("un_member_states")
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ def desi_card(data: IndicatorData) -> Card:
     figures: dict[str, list[CardFigure]] = {}
     for country in ("DK", "DE"):
         _add(figures, country, data.value("desi_overall_rank_eu27", country, "2022"), "rank",
-             "compare.card.label.rank_eu27", total=27)
+             "compare.card.label.rank_eu27", total=EU_MEMBER_STATES)
     for country in COUNTRIES:
         _add(figures, country, data.value("desi_overall_score", country, "2022"), "score",
              "compare.card.label.score_100", decimals=1)
@@ -57,7 +62,7 @@ def egov_benchmark_card(data: IndicatorData) -> Card:
              "compare.card.label.score_100")
     for country in ("DK", "DE"):
         _add(figures, country, data.value("egovbench_overall_rank_eu27", country, rank_edition), "rank",
-             "compare.card.label.rank_eu27_edition", total=27)
+             "compare.card.label.rank_eu27_edition", total=EU_MEMBER_STATES)
     return Card("egovbench", "compare.card.egovbench.title", "compare.card.egovbench.note", figures)
 
 
@@ -66,7 +71,7 @@ def egdi_card(data: IndicatorData) -> Card:
     figures: dict[str, list[CardFigure]] = {}
     for country in ("DK", "DE"):
         _add(figures, country, data.value("egdi_rank_world", country, year), "rank",
-             "compare.card.label.rank_world", total=193)
+             "compare.card.label.rank_world", total=UN_MEMBER_STATES)
         _add(figures, country, data.value("egdi_score", country, year), "index",
              "compare.card.label.index_1", decimals=4)
     return Card("egdi", "compare.card.egdi.title", "compare.card.egdi.note", figures)
@@ -108,3 +113,25 @@ def mailbox_card(data: IndicatorData) -> Card:
 def headline_cards(data: IndicatorData) -> list[Card]:
     return [desi_card(data), egov_benchmark_card(data), egdi_card(data), egov_use_card(data), eid_card(data),
             mailbox_card(data)]
+
+
+def figure_text(figure: CardFigure, lang: str) -> str:
+    """A card's figure as the visitor reads it: "Platz 1 von 27", "79,6 / 100", "95,0 %", "4,86 Mio."."""
+    value = figure.value.value
+    if figure.kind == "rank":
+        return translate(lang, "compare.rank_of", rank=fmt_number(int(value), lang),
+                         total=fmt_number(figure.total, lang))
+    if figure.kind == "percent":
+        return fmt_percent(value, lang, figure.decimals)
+    if figure.kind == "count":
+        return translate(lang, "compare.millions", value=fmt_number(value / 1_000_000, lang, 2))
+    if figure.kind == "score":
+        return translate(lang, "compare.score_of_100", value=fmt_number(value, lang, figure.decimals))
+    return fmt_number(value, lang, figure.decimals)
+
+
+def source_line(figure: CardFigure, lang: str) -> str:
+    """What the figure is, its period and its source: "Rang unter den EU27 · 2022 · Quelle: DESI 2022"."""
+    return translate(lang, "compare.card.source_line", label=translate(lang, figure.label_key),
+                     period=period_label(figure.value.year, lang),
+                     source=source_name(figure.value.source, lang, short=True))

@@ -114,10 +114,15 @@ class IndicatorData:
     """The checked values with their sources. Read-only; share one instance (see ``load``)."""
 
     def __init__(self, values: list[dict], sources: list[dict], notes: list[dict]):
-        self.sources = {s["source_id"]: Source(s["source_id"], s["title"], s["url"], short=s["short"]) for s in sources}
+        self.sources = {s["source_id"]: Source(s["source_id"], s["title"], s["url"], short=s["short"],
+                                               secondary=(s.get("quality") or "").strip() == "secondary")
+                        for s in sources}
         for source in self.sources.values():
             if not source.title.strip() or not source.short.strip():
                 raise ValueError(f"sources.csv: source {source.source_id} has no title")
+        for s in sources:  # every source is judged official (primary) or not (secondary: tagged on screen)
+            if s.get("quality", "primary") not in ("primary", "secondary"):
+                raise ValueError(f"sources.csv: source {s['source_id']} is neither primary nor secondary")
         self.notes = {n["note_id"]: n["note"] for n in notes}
         for number, row in enumerate(values, start=2):  # row 1 is the header
             _check_row(number, row, set(self.sources), set(self.notes))
@@ -159,6 +164,7 @@ class IndicatorData:
         out["source"] = [self.sources[s].title for s in out.source_id]
         out["source_short"] = [self.sources[s].short for s in out.source_id]
         out["source_url"] = [self.sources[s].url for s in out.source_id]
+        out["source_secondary"] = [self.sources[s].secondary for s in out.source_id]
         out["note"] = [self.notes.get(n, "") for n in out.note_id]
         return out.reset_index(drop=True)
 

@@ -23,18 +23,21 @@ import datetime as dt
 import io
 import logging
 import os
+import string
 import tempfile
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import Translations
+from babel.units import format_unit
+from simulators.core import figures
 from simulators.core.paths import LOCALES_DIR
 
 LANGS: tuple[str, ...] = ("de", "en", "da")
@@ -126,7 +129,73 @@ def catalog(lang: str) -> dict[str, str]:
     return {key: text for key, text in translations(lang)._catalog.items() if isinstance(key, str) and key}
 
 
+@lru_cache(maxsize=8192)
+def _fields(text: str) -> tuple[str, ...]:
+    """The placeholder names of a message text."""
+    try:
+        return tuple(dict.fromkeys(name.split(".")[0].split("[")[0]
+                                   for _, name, _, _ in string.Formatter().parse(text) if name))
+    except ValueError:
+        return ()
+
+
+def fmt_figure(figure: figures.Figure, what: str, lang: str) -> str:
+    """A figure of data/figures.toml for a reader: its value by its kind, or its reference "year" or "period"."""
+    if what == "year":
+        return str(figure.year)
+    if what == "period":
+        text = figure.period
+        return text if "-" not in text else fmt_date(figures.parse_period(text), lang,
+                                                     "MMMM y" if text.count("-") == 1 else "medium")
+    if figure.kind == "date":
+        return fmt_date(dt.date.fromisoformat(figure.value), lang, "long")
+    if figure.kind == "day":  # a day of every year: "1 November", "1. November", "1. november"
+        return format_skeleton("MMMMd", dt.date(2024, int(figure.value[:2]), int(figure.value[3:])),
+                               locale=babel_locale(lang))
+    value, decimals = figure.value, figure.decimals
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+    if figure.kind == "money":
+        return fmt_money(value, lang, figure.unit, 0 if decimals == 0 else 2)
+    if figure.kind == "percent":
+        return fmt_percent(value, lang, decimals)
+    return fmt_number(value, lang, decimals)
+
+
+def figure_params(text: str, lang: str, given: dict | None = None) -> dict[str, str]:
+    """The placeholders of ``text`` that name a figure of data/figures.toml (and are not in ``given``), formatted
+    for ``lang``: a text never spells a figure out (tests/unit/core/test_catalog_figures.py)."""
+    found = {}
+    for name in _fields(text):
+        if given and name in given:
+            continue
+        hit = figures.lookup(name)
+        if hit is not None:
+            found[name] = fmt_figure(hit[0], hit[1], lang)
+    return found
+
+
+def source_name(source, lang: str, short: bool = False) -> str:
+    """A source's name for the screen (its short name if asked and it has one), tagged "Sekundärquelle" /
+    "secondary source" / "sekundær kilde" when it is not an official source (``Source.secondary``)."""
+    name = source.short if short and source.short else source.title
+    return f"{name} ({translate(lang, SECONDARY_KEY)})" if source.secondary else name
+
+
+SECONDARY_KEY = "source.secondary"  # the tag of a secondary source, everywhere it is shown
+
+
+class _Keep(dict):
+    def __missing__(self, name):  # a text translated without params keeps its other placeholders as they are
+        return "{" + name + "}"
+
+
 def _format(lang: str, key: str, text: str, params: dict) -> str:
+    if "{" in text:
+        from_data = figure_params(text, lang, params)
+        if from_data and not params:
+            return text.format_map(_Keep(from_data))
+        params = {**from_data, **params}
     if not params:
         return text
     try:
@@ -178,9 +247,8 @@ def fmt_number(value: float | int | Decimal, lang: str, decimals: int | None = N
 
 
 def fmt_money(amount: float | int | Decimal, lang: str, currency: str = "DKK", decimals: int = 0) -> str:
-    pattern = None
-    if decimals == 0:
-        pattern = "#,##0\u00a0¤" if lang in ("de", "da") else "¤\u00a0#,##0"
+    number = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = f"{number}\u00a0¤" if lang in ("de", "da") else f"¤\u00a0{number}"
     return format_currency(amount, currency, format=pattern, locale=babel_locale(lang), currency_digits=decimals != 0)
 
 
@@ -200,3 +268,22 @@ def fmt_datetime(value: dt.datetime, lang: str, fmt: str = "medium") -> str:
 
 def fmt_time(value: dt.datetime | dt.time, lang: str, fmt: str = "short") -> str:
     return format_time(value, format=fmt, locale=babel_locale(lang))
+
+
+# CLDR's short duration units: de "2 Min. 23 Sek.", da "2 min. 23 sek."; English from CLDR's "en" ("2 min 23 sec"),
+# since en_GB's short forms are plurals ("2 mins 23 secs").
+_DURATION_LOCALES = {"de": "de_DE", "en": "en", "da": "da_DK"}
+
+
+def fmt_duration(seconds: float, lang: str) -> str:
+    """A length of time to the second for a reader: "12 Sek.", "3 Min. 5 Sek.", "1 Std. 2 Min." (de); below a
+    minute seconds only, from an hour on hours and minutes; zero parts are left out ("3 Min.")."""
+    locale = _DURATION_LOCALES.get(lang, BABEL_LOCALES[DEFAULT_LANG])
+    total = max(0, int(round(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        parts = [(hours, "hour")] + ([(minutes, "minute")] if minutes else [])
+    else:
+        parts = ([(minutes, "minute")] if minutes else []) + ([(secs, "second")] if secs or not minutes else [])
+    return " ".join(format_unit(value, f"duration-{unit}", length="short", locale=locale) for value, unit in parts)

@@ -11,3 +11,4 @@ class Source:
     title: str
     url: str
     short: str = ""  # a short name for chart captions (the indicators have one; the journeys' sources do not)
+    secondary: bool = False  # a non-authoritative source (news, blog, commercial page, code file): tagged on screen

@@ -8,6 +8,10 @@ append-only table that never holds personal data.
 
 Engine: ``DDS_DATABASE_URL`` (SQLAlchemy URL). Default: an SQLite file in WAL mode under ``var/``.
 Schema changes are versioned in ``MIGRATIONS``; ``Store`` applies the missing ones on first use.
+
+Ids and keys the tables cannot hold (a NUL byte, which PostgreSQL refuses in text; more than the column's length)
+name nothing: lookups answer "not found" without asking the database, writes raise ValueError. Callers check
+what comes from outside first (simulators/core/ids.py); this is the last line of defence, the same on both engines.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from simulators.core import ids
 from simulators.core.paths import ROOT
 
 DEFAULT_URL = f"sqlite:///{ROOT / 'var' / 'showcase.db'}"
@@ -82,6 +87,15 @@ _GET = sa.select(items).where(*_BY_KEY)
 _VERSION = sa.select(items.c.version, items.c.created_at).where(*_BY_KEY)
 
 
+def _holdable(*ids_and_keys: str | None, limit: int = ids.ID_MAX) -> bool:
+    return all(ids.storable(value, limit) for value in ids_and_keys)
+
+
+def _check_write(kind: str, id: str, visit_id: str | None, key: str | None) -> None:
+    if not (_holdable(kind, id, visit_id) and _holdable(key, limit=ids.KEY_MAX)):
+        raise ValueError(f"the store cannot hold this id or key (kind {kind!r}): check it first (simulators/core/ids.py)")
+
+
 def _row_to_item(row) -> Item:
     return Item(row.kind, row.id, row.visit_id, row.key, row.version, row.created_at, row.updated_at,
                 json.loads(row.data))
@@ -134,9 +148,12 @@ class Store:
         self.is_sqlite = self.url.startswith("sqlite")
 
     # ---- items -------------------------------------------------------------------------------------------
-    def put(self, kind: str, id: str, data: dict, visit_id: str | None = None, key: str | None = None) -> Item:
-        """Insert or replace an item (its version restarts at 1 when it is new, else increments)."""
-        now = time.time()
+    def put(self, kind: str, id: str, data: dict, visit_id: str | None = None, key: str | None = None,
+            at: float | None = None) -> Item:
+        """Insert or replace an item (its version restarts at 1 when it is new, else increments). ``at``: the time
+        it counts as written (default now; ``delete_older`` compares it)."""
+        _check_write(kind, id, visit_id, key)
+        now = time.time() if at is None else at
         payload = json.dumps(data, ensure_ascii=False, default=str)
         with self.writer.begin() as conn:
             row = conn.execute(_VERSION, {"b_kind": kind, "b_id": id}).first()
@@ -148,9 +165,26 @@ class Store:
                          .values(visit_id=visit_id, key=key, version=row.version + 1, updated_at=now, data=payload))
             return Item(kind, id, visit_id, key, row.version + 1, row.created_at, now, json.loads(payload))
 
+    def add(self, kind: str, id: str, data: dict, visit_id: str | None = None, key: str | None = None) -> Item | None:
+        """Insert a new item only: None when an item of this kind and id exists already (the id is taken — the
+        primary key decides, so two processes racing for one id cannot both get it)."""
+        _check_write(kind, id, visit_id, key)
+        now = time.time()
+        payload = json.dumps(data, ensure_ascii=False, default=str)
+        try:
+            with self.writer.begin() as conn:
+                conn.execute(items.insert().values(kind=kind, id=id, visit_id=visit_id, key=key, version=1,
+                                                   created_at=now, updated_at=now, data=payload))
+        except sa.exc.IntegrityError:
+            return None
+        return Item(kind, id, visit_id, key, 1, now, now, json.loads(payload))
+
     def put_many(self, kind: str, entries: Iterable[tuple[str, dict]], visit_id: str | None = None) -> int:
         """Insert many new items of one kind in one transaction (e.g. a persona's letters)."""
         now = time.time()
+        entries = list(entries)
+        for i, _data in entries:
+            _check_write(kind, i, visit_id, None)
         rows = [dict(kind=kind, id=i, visit_id=visit_id, key=None, version=1, created_at=now, updated_at=now,
                      data=json.dumps(d, ensure_ascii=False, default=str)) for i, d in entries]
         if rows:
@@ -159,11 +193,15 @@ class Store:
         return len(rows)
 
     def get(self, kind: str, id: str) -> Item | None:
+        if not _holdable(kind, id):
+            return None
         with self.engine.connect() as conn:
             row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
         return _row_to_item(row) if row else None
 
     def find(self, kind: str, visit_id: str | None = None, key: str | None = None) -> list[Item]:
+        if not (_holdable(kind, visit_id) and _holdable(key, limit=ids.KEY_MAX)):
+            return []
         query = sa.select(items).where(items.c.kind == kind)
         if visit_id is not None:
             query = query.where(items.c.visit_id == visit_id)
@@ -176,6 +214,10 @@ class Store:
     def update(self, kind: str, id: str, data: dict, expected_version: int | None = None,
                key: str | None | type(...) = ...) -> Item | None:
         """Replace an item's data if it exists (and still has ``expected_version``); None when it lost the race."""
+        if not _holdable(kind, id):
+            return None
+        if key is not ... and not _holdable(key, limit=ids.KEY_MAX):
+            raise ValueError(f"the store cannot hold this key (kind {kind!r}): check it first (simulators/core/ids.py)")
         now = time.time()
         payload = json.dumps(data, ensure_ascii=False, default=str)
         condition = [items.c.kind == kind, items.c.id == id]
@@ -192,17 +234,29 @@ class Store:
         return _row_to_item(row)
 
     def delete(self, kind: str, id: str) -> bool:
+        if not _holdable(kind, id):
+            return False
         with self.writer.begin() as conn:
             return conn.execute(items.delete().where(items.c.kind == kind, items.c.id == id)).rowcount == 1
 
     def delete_visit(self, visit_id: str) -> int:
         """Remove everything a visit left: its items and the visit itself. Returns the number removed."""
+        if not _holdable(visit_id):
+            return 0
         with self.writer.begin() as conn:
             n = conn.execute(items.delete().where(items.c.visit_id == visit_id)).rowcount
             n += conn.execute(items.delete().where(items.c.kind == "visit", items.c.id == visit_id)).rowcount
         return n
 
+    def delete_older(self, kind: str, before: float) -> int:
+        """Remove the items of a kind last written before ``before`` (``put``'s ``at``): short-lived items that
+        belong to no visit, e.g. a phone's wrong-code counter. Returns the number removed."""
+        with self.writer.begin() as conn:
+            return conn.execute(items.delete().where(items.c.kind == kind, items.c.updated_at < before)).rowcount
+
     def count(self, kind: str | None = None, visit_id: str | None = None) -> int:
+        if not _holdable(kind, visit_id):
+            return 0
         query = sa.select(sa.func.count()).select_from(items)
         if kind is not None:
             query = query.where(items.c.kind == kind)

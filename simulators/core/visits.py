@@ -6,25 +6,53 @@ changes laid over it by ``apply_persona_changes``). It changes only through the 
 read, one change and a write, so no page, ui or domain code writes arbitrary fields. ``create`` and ``end`` start
 and delete it.
 A random ``tag`` links the visit's anonymous booth events to each other and to nothing else.
+
+The visit's demo MitID user ID is its own (``demo_user_id``): the persona's user ID and a short suffix that the visit
+claims in the store when it starts (unique among the live visits), so any number of visits can use one persona at
+once — two presenters, a class with one chosen persona — without their logins meeting in the one-pending rule.
+A change never brings an ended visit back: it writes only over the stored visit it read (``Store.update``).
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import itertools
+import json
 import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Callable, TypedDict
 
+from simulators.core import ids
 from simulators.core.store import Store
 
 KIND = "visit"
+SUFFIX_KIND = "mitid_suffix"  # id = a suffix taken by a live visit (scoped to it, so it is free again after the end)
+SUFFIX_ALPHABET = "23456789abcdefghjkmnpqrstvwxyz"  # lower case, no 0/1/i/l/o/u: easy to read off and type
+SUFFIX_LENGTH = 4  # 30**4 = 810,000 suffixes; a taken one is drawn again
 MODES = ("explore", "kiosk", "presenter")
 _change_counter = itertools.count(1)  # next() on it is atomic under the GIL: safe from any session's thread
 _last_change: dict[str, int] = {}
 _floor = {"value": 0}  # what last_change() says for a visit not in _last_change
 _MAX_REMEMBERED = 50_000
+# A stored visit's upper bound (issue #17: one visit reached 13 MB). Drafts are where text lands, and each draft
+# value is bounded by its field (simulators.borger.framework: Flow.clip), so all eight flows' drafts at their
+# limits stay far below this; the cap only catches what a future field forgets.
+MAX_VISIT_BYTES = 64 * 1024
+
+# Booth events one visit can legitimately produce, per kind (finding 9 of issue #17: a scripted session could
+# otherwise inflate the dashboard without limit). A visit starts and ends once; every other kind (a login, a
+# completed flow, an opened letter, a tour step …) at most EVENT_CAP_DEFAULT times — well above a real walk
+# through all eight flows and every letter of a mailbox. ``track`` stops writing past the cap (per process) and
+# simulators.booth.stats counts no more than the cap per visit (whatever reached the table).
+EVENT_CAP = {"visit_start": 1, "visit_end": 1}
+EVENT_CAP_DEFAULT = 30
+_tracked: dict[tuple[str, str], int] = {}  # (visit tag, event) -> events written by this process
+
+
+def event_cap(event: str) -> int:
+    """How many ``event`` events of one visit count on the booth dashboard."""
+    return EVENT_CAP.get(event, EVENT_CAP_DEFAULT)
 
 
 class Member(TypedDict):
@@ -111,6 +139,7 @@ class Visit:
     persona_changes: dict = field(default_factory=dict)
     drafts: dict = field(default_factory=dict)
     borger_seen_at: float | None = None
+    mitid_suffix: str = ""  # "" for a visit stored before suffixes: its demo user ID is the persona's own
 
     @property
     def logged_in(self) -> bool:
@@ -131,7 +160,7 @@ class Visit:
                    lang=data.get("lang", ""), mode=data.get("mode", ""), started_at=data.get("started_at", 0.0),
                    country=data.get("country", "DK"), login=Login.from_dict(data.get("login")),
                    persona_changes=dict(data.get("persona_changes") or {}), drafts=dict(data.get("drafts") or {}),
-                   borger_seen_at=data.get("borger_seen_at"))
+                   borger_seen_at=data.get("borger_seen_at"), mitid_suffix=data.get("mitid_suffix") or "")
 
 
 def apply_persona_changes(persona: Persona | None, changes: dict | None) -> Persona | None:
@@ -140,6 +169,38 @@ def apply_persona_changes(persona: Persona | None, changes: dict | None) -> Pers
     if persona is None or not changes:
         return persona
     return {**persona, **changes}
+
+
+def demo_user_id(visit: Visit, persona_user_id: str | None) -> str | None:
+    """The visit's demo MitID user ID for its persona (None: the persona has no MitID, e.g. a child)."""
+    if not persona_user_id:
+        return None
+    return f"{persona_user_id}-{visit.mitid_suffix}" if visit.mitid_suffix else persona_user_id
+
+
+def visit_persona(record: Persona | None, visit: Visit) -> Persona | None:
+    """The persona as this visit shows it: the visit's changes laid over the record (``apply_persona_changes``)
+    and the visit's own demo MitID user ID (the persona card, the MitID box). The record is left alone."""
+    persona = apply_persona_changes(record, visit.persona_changes)
+    if persona is None:
+        return None
+    return {**persona, "mitid_user_id": demo_user_id(visit, persona.get("mitid_user_id"))}
+
+
+def claim_suffix(store: Store, visit_id: str, suffix: str) -> bool:
+    """Take ``suffix`` for the visit; False when a live visit has it (the store's primary key decides)."""
+    return store.add(SUFFIX_KIND, suffix, {}, visit_id=visit_id) is not None
+
+
+def _new_suffix(store: Store, visit_id: str) -> str:
+    length = SUFFIX_LENGTH
+    for attempt in range(40):
+        if attempt and attempt % 8 == 0:
+            length += 1  # unlikely: many taken in a row, so the short ones are crowded
+        suffix = "".join(secrets.choice(SUFFIX_ALPHABET) for _ in range(length))
+        if claim_suffix(store, visit_id, suffix):
+            return suffix
+    raise RuntimeError("no free MitID demo suffix")  # 40 taken in a row: the store is misbehaving
 
 
 def _changed(visit_id: str) -> None:
@@ -165,34 +226,54 @@ def new_visit_id() -> str:
 
 
 def create(store: Store, lang: str, mode: str, persona_id: int | None = None, now: float | None = None) -> Visit:
-    visit = Visit(visit_id=new_visit_id(), tag=secrets.token_hex(8), persona_id=persona_id, lang=lang, mode=mode,
-                  started_at=now or time.time())
+    visit_id = new_visit_id()
+    visit = Visit(visit_id=visit_id, tag=secrets.token_hex(8), persona_id=persona_id, lang=lang, mode=mode,
+                  started_at=now or time.time(), mitid_suffix=_new_suffix(store, visit_id))
     store.put(KIND, visit.visit_id, visit.to_dict())
     store.add_event(visit.tag, "visit_start", lang=lang, mode=mode)
     return visit
 
 
 def get(store: Store, visit_id: str | None) -> Visit | None:
-    if not visit_id:
+    """The stored visit, or None (no such visit, or an id in a format no visit has: ``ids.visit_id``)."""
+    if not visit_id or not ids.visit_id(visit_id):
         return None
     item = store.get(KIND, visit_id)
     return Visit.from_dict(item.data) if item else None
 
 
+class VisitTooLarge(ValueError):
+    """A change would make the stored visit larger than ``MAX_VISIT_BYTES``; nothing was written."""
+
+
+def stored_size(data: dict) -> int:
+    """Bytes of a visit's JSON (UTF-8), as the store keeps it."""
+    return len(json.dumps(data, ensure_ascii=False, default=str).encode())
+
+
 def _change(store: Store, visit_id: str, fields: Callable[[Visit], dict]) -> Visit | None:
     """Read, change the fields ``fields(visit)`` names, write; no fields: no write. Private: callers use the named
-    changes below. Returns the visit after the change (None: no such visit)."""
-    item = store.get(KIND, visit_id) if visit_id else None
-    if item is None:
-        return None
-    visit = Visit.from_dict(item.data)
-    changes = fields(visit)
-    if not changes:
-        return visit
-    visit = dataclasses.replace(visit, **changes)
-    store.put(KIND, visit_id, {**item.data, **visit.to_dict()})  # keys this version does not know stay
-    _changed(visit_id)
-    return visit
+    changes below. Returns the visit after the change (None: no such visit, or it ended meanwhile). A change that
+    would make the stored visit larger than ``MAX_VISIT_BYTES`` raises ``VisitTooLarge`` and writes nothing.
+
+    The write goes only over the version it read (``Store.update``): a visit ended meanwhile stays ended (a phone's
+    login landing while the kiosk resets must not bring it back), and a change made meanwhile is read again."""
+    for _attempt in range(10):
+        item = store.get(KIND, visit_id) if visit_id else None
+        if item is None:
+            return None
+        visit = Visit.from_dict(item.data)
+        changes = fields(visit)
+        if not changes:
+            return visit
+        visit = dataclasses.replace(visit, **changes)
+        data = {**item.data, **visit.to_dict()}  # keys this version does not know stay
+        if stored_size(data) > MAX_VISIT_BYTES:
+            raise VisitTooLarge(f"visit {visit_id}: {stored_size(data)} bytes after this change")
+        if store.update(KIND, visit_id, data, expected_version=item.version) is not None:
+            _changed(visit_id)
+            return visit
+    raise RuntimeError("the visit kept changing under this change")  # ten lost races in a row
 
 
 def set_language(store: Store, visit_id: str, lang: str) -> Visit | None:
@@ -238,7 +319,9 @@ def touch(store: Store, visit_id: str) -> None:
     """Mark the visit as seen now (the idle reset of stale visits uses it)."""
     item = store.get(KIND, visit_id)
     if item is not None:
-        store.put(KIND, visit_id, item.data)
+        # over the version read only: a visit ended meanwhile is not brought back, a newer write is not undone
+        # (and it marked the visit as seen anyway)
+        store.update(KIND, visit_id, item.data, expected_version=item.version)
 
 
 def end(store: Store, visit_id: str, reason: str = "reset") -> int:
@@ -252,6 +335,16 @@ def end(store: Store, visit_id: str, reason: str = "reset") -> int:
 
 
 def track(store: Store, visit: Visit | None, event: str, detail: str = "") -> None:
-    """Record an anonymous booth event. ``detail`` must be a code (flow id, method), never free text."""
-    if visit:
-        store.add_event(visit.tag, event, detail=detail, lang=visit.lang, mode=visit.mode)
+    """Record an anonymous booth event. ``detail`` must be a code (flow id, method), never free text. Past
+    ``event_cap(event)`` events of a kind in one visit nothing more is written (bounded memory: the counts are
+    forgotten all at once at _MAX_REMEMBERED; the dashboard caps again when it counts)."""
+    if not visit:
+        return
+    key = (visit.tag, event)
+    written = _tracked.get(key, 0)
+    if written >= event_cap(event):
+        return
+    if len(_tracked) >= _MAX_REMEMBERED:
+        _tracked.clear()
+    _tracked[key] = written + 1
+    store.add_event(visit.tag, event, detail=detail, lang=visit.lang, mode=visit.mode)

@@ -12,8 +12,13 @@ Any active state can be cancelled, can change authenticator ("change identificat
 message key when something was refused. Messages are keys for ``t()``; this module never holds text.
 
 Facts vs. choices (docs/DOMAIN.md §1.4): three wrong entries suspend a code display / audio code reader (sourced);
-the request lifetime (180 s), the suspension length (5 min) and the number of wrong app PINs are **choices of the
-simulation** because the real values are unverified; pages label them as assumptions.
+the request lifetime (180 s), the suspension length (5 min), the number of wrong app PINs and the limit on wrong
+4-digit codes are **choices of the simulation** because the real values are unverified; pages label them as
+assumptions.
+
+The 4-digit code (``enter_code4``) is typed on a phone that has no QR code: a wrong one refuses that phone and
+nothing else — the visitor's login waits on. The phone's wrong codes are counted per phone by the service
+(simulators/mitid/service.py), which pauses a phone after ``MAX_WRONG_CODE4`` of them. A claimed code is used up.
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ import secrets
 from dataclasses import asdict, dataclass, field, replace
 
 import pyotp
+
+from simulators.core import ids
 
 AUTHENTICATORS = ("app", "code_display", "audio_code_reader", "chip")
 CODE_DEVICES = ("code_display", "audio_code_reader")
@@ -35,7 +42,8 @@ ACTIVE_STATES = (AWAITING_METHOD, PENDING, AWAITING_PIN, AWAITING_CODE, AWAITING
 REQUEST_SECONDS = 180  # assumption: the real lifetime of an app request is unverified
 SUSPEND_SECONDS = 300  # assumption: MitID says "a short period of time"
 MAX_WRONG = 3  # sourced for code display / audio code reader; applied to the app PIN as an assumption
-MAX_WRONG_CODE4 = 3  # assumption: wrong 4-digit codes typed in the app before the request is cancelled
+MAX_WRONG_CODE4 = 3  # assumption: wrong 4-digit codes one phone may type before it must pause
+CODE4_PAUSE_SECONDS = 300  # assumption: the pause of such a phone (its wrong codes are forgotten after it, too)
 TOTP_DIGITS = PIN_DIGITS = 6
 
 SERVICE = "borger.dk"
@@ -75,7 +83,6 @@ class Login:
     authenticator: str | None = None
     channel: str = "qr"
     code4: str = ""
-    code4_wrong: int = 0
     code4_claimed: bool = False
     decided_at: float | None = None
     error: str | None = None
@@ -86,7 +93,8 @@ class Login:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Login":
-        return cls(**data)
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known})  # e.g. code4_wrong of logins stored before
 
     @property
     def active(self) -> bool:
@@ -141,6 +149,8 @@ def check_user_id(user_id: str, account: Account | None) -> str | None:
         return "mitid.error.empty_user_id"
     if looks_like_cpr(user_id):
         return "mitid.error.cpr_like"
+    if not ids.user_id(user_id):
+        return "mitid.error.user_id_format"
     if account is None or normalise_user_id(user_id) != normalise_user_id(account.user_id):
         return "mitid.error.unknown_user_id"
     return None
@@ -224,20 +234,18 @@ def cancel(login: Login, now: float) -> Outcome:
 
 
 def enter_code4(login: Login, code: str, now: float) -> Outcome:
-    """The 4-digit code from the screen, typed in the app (MitID's alternative to scanning the QR code)."""
+    """The 4-digit code from the screen, typed in the app (MitID's alternative to scanning the QR code). A wrong
+    code changes nothing here (the service counts it against the phone); a claimed code cannot be claimed again."""
     login, refused = _guard(login, None, now, PENDING)
     if refused:
         return refused
     if login.channel != "code4":
         return Outcome(login, None, "mitid.error.wrong_state", {"state": login.state})
-    if secrets.compare_digest((code or "").strip().encode(), login.code4.encode()):  # bytes: str must be ASCII
-        return Outcome(replace(login, code4_claimed=True), None)
-    wrong = login.code4_wrong + 1
-    if wrong >= MAX_WRONG_CODE4:
-        return Outcome(replace(login, state=CANCELLED, decided_at=now, code4_wrong=wrong,
-                               error="mitid.error.code4_too_many"), None, "mitid.error.code4_too_many")
-    return Outcome(replace(login, code4_wrong=wrong), None, "mitid.error.code4_wrong",
-                   {"left": MAX_WRONG_CODE4 - wrong})
+    if not secrets.compare_digest((code or "").strip().encode(), login.code4.encode()):  # bytes: str must be ASCII
+        return Outcome(login, None, "mitid.error.code4_wrong")
+    if login.code4_claimed:
+        return Outcome(login, None, "mitid.phone.code4_used")
+    return Outcome(replace(login, code4_claimed=True), None)
 
 
 def app_swipe(login: Login, now: float) -> Outcome:

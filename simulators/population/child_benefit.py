@@ -1,19 +1,25 @@
 """Danish child benefit (børne- og ungeydelse) by the child's age, TAX_AND_BENEFITS.md §4: the one table for the
-life history (simulators.population.life) and Mit Overblik's regular payments (simulators.borger.benefits).
+life history (simulators.population.life), Mit Overblik's regular payments (simulators.borger.benefits) and the
+comparison's journey (data/journeys.toml refers to the same figures).
 
 Paid automatically on the 20th: per quarter (January, April, July, October) for children under 15, per month for
 15–17-year-olds (babyliv.dk, secondary); split half and half between two parents with the child (borger.dk,
-official, since 2022). Rates 2024–2026: beierholm.dk / babyboble.dk / babyliv.dk (secondary); a year outside the
-table takes its nearest year. The income-dependent reduction is ignored (assumption).
+official, since 2022). Rates and age bands live in data/figures.toml (measures ``dk_child_benefit_0_2`` …, 2023
+official, 2024–2026 secondary); a year outside the table takes its nearest year. The income-dependent reduction
+is ignored (assumption).
 """
 from __future__ import annotations
 
+from simulators.core import figures
+
+BAND_MEASURES = ("dk_child_benefit_0_2", "dk_child_benefit_3_6", "dk_child_benefit_7_14", "dk_child_benefit_15_17")
 # year -> DKK per payment: (0–2, 3–6, 7–14 years: per quarter; 15–17 years: per month)
-RATES = {2024: (5_124, 4_056, 3_192, 1_064), 2025: (5_292, 4_191, 3_297, 1_099),
-         2026: (5_370, 4_248, 3_342, 1_114)}
-MAX_AGE = 17
+RATES = {int(period): tuple(figures.series(m, "DK")[period].value for m in BAND_MEASURES)
+         for period in figures.series(BAND_MEASURES[0], "DK")}
+BAND_TO_AGE = tuple(figures.value(f"dk_child_benefit_{band}_to_age") for band in ("baby", "small", "child", "youth"))
+MAX_AGE = BAND_TO_AGE[-1]
 QUARTER_MONTHS = (1, 4, 7, 10)
-PAY_DAY = 20
+PAY_DAY = figures.value("dk_child_benefit_pay_day")
 
 
 def rates_year(year: int) -> int:
@@ -23,7 +29,7 @@ def rates_year(year: int) -> int:
 
 def band(age: int) -> int:
     """Index into a year's rates: 0–2, 3–6, 7–14, 15–17 years."""
-    return 0 if age <= 2 else 1 if age <= 6 else 2 if age <= 14 else 3
+    return next((i for i, top in enumerate(BAND_TO_AGE[:3]) if age <= top), 3)
 
 
 def paid_monthly(age: int) -> bool:

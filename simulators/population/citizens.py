@@ -25,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from simulators.core import figures
 from simulators.population import citizen_ages
 from simulators.population import demographics
 from simulators.population import households
@@ -32,8 +33,9 @@ from simulators.population import occupations
 from simulators.population import citizen_fields as fields
 
 TODAY = dt.date(2026, 11, 28)  # the simulation's "today": ages and life events are relative to it
-MITID_MIN_AGE = 13  # mitid.dk: the age limit to get MitID; from it people have a MitID, e-mail and phone here
-DIGITAL_POST_AGE = 15  # Digital Post is mandatory from 15 (DOMAIN.md §4.1); only then can one be exempt
+MITID_MIN_AGE = figures.value("mitid_min_age")  # mitid.dk: the age limit to get MitID; from it people have a MitID,
+#                                                   e-mail and phone here (data/figures.toml)
+DIGITAL_POST_AGE = figures.value("dk_post_age")  # Digital Post is mandatory from 15 (DOMAIN.md §4.1); only then exempt
 FLOORS = np.array(["st", "1", "2", "3", "4", "5"], dtype=object)
 FLOOR_CDF = np.cumsum([0.22, 0.22, 0.2, 0.16, 0.12, 0.08])  # assumption
 DOORS = np.array(["tv", "th", "mf"], dtype=object)

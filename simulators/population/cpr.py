@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from simulators.core import clock
+from simulators.core import clock, figures
 
-FICTITIOUS_DAY_OFFSET = 60
+FICTITIOUS_DAY_OFFSET = figures.value("cpr_day_offset")  # STIL: "add 60 to the day" (data/figures.toml)
 MOD11_WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 
 ERROR_FORMAT = "cpr.error.format"  # not 10 digits (optionally DDMMYY-SSSS)

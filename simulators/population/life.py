@@ -7,8 +7,9 @@ date. Kinds and their params (simulators.post.life_letters turns them into Digit
   exempt persons.
 - mitid_switch {} — October 2021 (DOMAIN.md §4.4), for persons 13+ then (MitID's age limit).
 - tax_statement {income_year, income} — årsopgørelse for the last 5 income years while adult (18+ at the end
-  of the year) with income, on the sourced opening days (TAX_AND_BENEFITS.md §1.5); past incomes are today's
-  income deflated by PAST_INCOME_GROWTH a year (assumption).
+  of the year) with income, on the sourced opening days (TAX_AND_BENEFITS.md §1.5: published 2023-2026); a year
+  the reference has no day for (published 2022) opens on the second Monday of March (assumption); past incomes are
+  today's income deflated by PAST_INCOME_GROWTH a year (assumption).
 - moved {from_address, to_address, municipality} — 0-2 moves of the household in the last 10 years
   (assumption: MOVES_CDF); the latest leads to the current address; only when the person was 15+ (younger
   children's moves are reported by their parents). health_card {} — 14 days after each move (DOMAIN.md §3.3).
@@ -29,6 +30,7 @@ import random
 
 import pandas as pd
 
+from simulators.core import figures
 from simulators.core.dates import add_months, add_years, age_on, birthday
 from simulators.population import child_benefit, demographics
 from simulators.population.citizens import DIGITAL_POST_AGE, MITID_MIN_AGE, TODAY
@@ -37,8 +39,10 @@ from simulators.population.persona import parents_of, persona_record
 
 DIGITAL_POST_START = dt.date(2014, 11, 1)  # mandatory for everyone over 15 from this date (DOMAIN.md §4.1)
 MITID_SWITCH_MONTH = (2021, 10)
-TAX_STATEMENT_DAYS = {2022: dt.date(2022, 3, 14), 2023: dt.date(2023, 3, 13), 2024: dt.date(2024, 3, 11),
-                      2025: dt.date(2025, 3, 24), 2026: dt.date(2026, 3, 23)}
+# the sourced opening days of the årsopgørelse by the year it is published (data/figures.toml, 2023-2026; the
+# reference starts with the statement for 2022, published 2023 — earlier years follow the rule below, an assumption)
+TAX_STATEMENT_DAYS = {int(period): dt.date.fromisoformat(f.value)
+                      for period, f in figures.series("dk_aarsopgoerelse_opens", "DK").items()}
 PAST_INCOME_GROWTH = 0.03  # assumption: nominal income growth per year
 MOVES_CDF = (0.45, 0.80, 1.0)  # P(0, <=1, <=2 moves in 10 years) — assumption
 SAME_MUNICIPALITY_MOVE = 0.6  # assumption

@@ -14,7 +14,8 @@ Placeholders are ``{name}``. Parameter values are formatted for the language whe
 ``_date`` hold ISO dates, ``_datetime`` ISO date-times, ``_dkk``/``_eur`` amounts of money, ``_year`` years
 (never grouped: 2024, not 2.024), other ints numbers; everything else is text.
 Optional keys: ``assumption = true`` marks a letter whose sending through Digital Post is an assumption of the
-simulation (the page says so); ``attachment_name`` names the PDF attachment.
+simulation (the page says so); ``attachment_name`` names the PDF attachment; ``journey_event`` (an event id of
+simulators.compare.journeys) is the life event the letter is about, so the letter offers its comparison with Germany.
 
 Senders are ids from ``data/authorities.csv``; names with ``{municipality}``/``{region}`` are filled from the
 letter's parameters first, then from the persona.
@@ -28,7 +29,7 @@ import string
 import tomllib
 from functools import lru_cache
 
-from simulators.core import i18n
+from simulators.core import i18n, visitor_text
 from simulators.core.paths import DATA_DIR
 
 DATA_DIR = DATA_DIR
@@ -73,7 +74,7 @@ def format_param(name: str, value, lang: str) -> str:
         return i18n.fmt_money(value, lang, "DKK")
     if name.endswith("_eur"):
         return i18n.fmt_money(value, lang, "EUR")
-    if name.endswith("_year"):
+    if name == "year" or name.endswith("_year"):  # a year is no quantity: "2026", never "2.026" (issue #15)
         return str(value)
     if name.endswith("_quarter"):
         return format_quarter(value, lang)
@@ -144,9 +145,7 @@ class _Blank(dict):
         return "–"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
 def escape_markdown(text: str) -> str:
-    """Text safe to show inside a Markdown label (button, caption): every Markdown character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text safe to show inside a Markdown label (button, caption): simulators.core.visitor_text.escape_markdown
+    (kept here for the post area's callers)."""
+    return visitor_text.escape_markdown(text)

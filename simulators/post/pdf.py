@@ -1,21 +1,18 @@
 """A letter as a PDF, made on demand with fpdf2: a plain letterhead with the sender's name (no logo), the word
 SIMULATION on the page, the persona's name and address, the date, the subject and the text.
 
-The font is IBM Plex Sans (static/fonts, OFL), embedded as a subset with a Unicode map, so æ, ø and å render and
-the text can be extracted. Labels come from the catalogs (keys post.pdf.*).
+The font is IBM Plex Sans (simulators.core.pdf_fonts), embedded as a subset with a Unicode map, so æ, ø and å
+render and the text can be extracted. Labels come from the catalogs (keys post.pdf.*).
 """
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from fpdf import FPDF
 
 from simulators.core import i18n
-from simulators.core.paths import STATIC_DIR
+from simulators.core.pdf_fonts import FONT, add_fonts, printable as _printable
 
-FONT_DIR = STATIC_DIR / "fonts"
-FONT = "IBMPlexSans"
 GREEN = (68, 131, 30)  # DKFDS / borger.dk green, a colour, not a logo
 RED = (204, 0, 0)
 GREY = (90, 90, 90)
@@ -37,27 +34,10 @@ class _LetterPDF(FPDF):
         self.multi_cell(0, 4, f"{self.footer_text}   {self.page_no()}/{{nb}}", align="C")
 
 
-@lru_cache(maxsize=1)
-def _drawable() -> frozenset[int]:
-    """Code points both font files have a glyph for."""
-    from fontTools.ttLib import TTFont
-
-    sets = [set(TTFont(FONT_DIR / f"IBMPlexSans-{style}.ttf").getBestCmap()) for style in ("Regular", "Bold")]
-    return frozenset(sets[0] & sets[1])
-
-
-def _printable(text: str) -> str:
-    """Drop characters the font cannot draw (emoji etc.), so a visitor's subject never breaks the PDF."""
-    text = str(text).replace("\u00a0", " ").replace("\u202f", " ")
-    drawable = _drawable()
-    return "".join(ch for ch in text if ch == "\n" or ord(ch) in drawable)
-
-
 def letter_pdf(view: dict, persona: dict, lang: str, now: dt.datetime | None = None) -> bytes:
     """The PDF of a rendered letter ``view`` (see simulators.post.views.render) for ``persona``."""
     pdf = _LetterPDF(format="A4", unit="mm")
-    pdf.add_font(FONT, "", str(FONT_DIR / "IBMPlexSans-Regular.ttf"))
-    pdf.add_font(FONT, "B", str(FONT_DIR / "IBMPlexSans-Bold.ttf"))
+    add_fonts(pdf)
     pdf.set_title(_printable(view["subject"]))
     pdf.set_author(_printable(view["party_name"]))
     pdf.set_creator("Digital Denmark Showcase (simulation)")

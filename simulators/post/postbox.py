@@ -179,6 +179,17 @@ def pending_notices(store: Store, visit_id: str) -> list[dict]:
     return sorted(found, key=lambda letter: letter["date"])
 
 
+def notices_by_sender(pending: list[dict], sender_of) -> list[tuple[str, int]]:
+    """One notice per sender, as the real service sends one SMS for new post rather than one per letter:
+    ``(sender, number of letters)`` in the order of each sender's first letter; ``sender_of(letter)`` names it
+    (two letters of one authority after one application gave two identical notices, issue #15)."""
+    counts: dict[str, int] = {}
+    for letter in pending:
+        sender = sender_of(letter)
+        counts[sender] = counts.get(sender, 0) + 1
+    return list(counts.items())
+
+
 def mark_notified(store: Store, visit_id: str, letter_ids: list[str]) -> None:
     for letter_id in letter_ids:
         letter = get_letter(store, visit_id, letter_id)

@@ -41,7 +41,7 @@ def render(letter: dict, lang: str, persona: dict | None) -> dict:
         "attachment": bool(letter.get("attachment")), "attachment_file": f"{stem}-{date:%Y-%m-%d}.pdf",
         "upload": letter.get("upload"), "replyable": bool(letter.get("replyable")) and not is_outgoing(letter),
         "assumption": bool(meta.get("assumption")), "origin": letter.get("origin", ""),
-        "template": letter.get("template"),
+        "template": letter.get("template"), "journey_event": template.get("journey_event"),
     }
 
 
@@ -50,10 +50,14 @@ def party_options(views: list[dict]) -> list[str]:
     return sorted({view["party_name"] for view in views}, key=str.casefold)
 
 
+MAX_QUERY_CHARS = 200  # the search reads this much of a query (issue #17: a 1 MB query is not searched)
+
+
 def matches(view: dict, query: str) -> bool:
-    """Every word of the query occurs (case-insensitively) in the subject, the text or the sender's name."""
+    """Every word of the query (its first ``MAX_QUERY_CHARS`` characters) occurs (case-insensitively) in the
+    subject, the text or the sender's name."""
     haystack = " ".join((view["subject"], view["body"], view["party_name"])).casefold()
-    return all(word in haystack for word in query.casefold().split())
+    return all(word in haystack for word in str(query)[:MAX_QUERY_CHARS].casefold().split())
 
 
 def filter_views(views: list[dict], party_name: str | None = None, query: str = "") -> list[dict]:

@@ -155,10 +155,10 @@ ERROR_CASES = {
     "tax": [
         ("de", 1, {"decision": "correct", "km_one_way": 1200, "days": 100}, "flow.tax.err.km_range", {"max": 999}),
         ("en", 1, {"decision": "correct", "km_one_way": 30, "days": 400}, "flow.tax.err.days_range", {"max": 365}),
-        ("da", 0, {"decision": None}, "borger.err.required", {}),
+        ("da", 0, {"decision": None}, "borger.err.choose_required", {}),
     ],
     "passport": [
-        ("de", 0, {"who": "self", "old_passport": None}, "borger.err.required", {}),
+        ("de", 0, {"who": "self", "old_passport": None}, "borger.err.choose_required", {}),
         ("en", 2, {"who": "self", "old_passport": "bring", "confirm": False}, "borger.err.must_confirm", {}),
     ],
 }

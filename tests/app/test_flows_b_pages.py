@@ -190,9 +190,9 @@ def test_daycare_happy_path_sets_the_accept_deadline(lang):
 def test_police_validation_messages():
     flow = Flow("police", police_person())
     flow.next()
-    flow.assert_error("borger.err.required")
+    flow.assert_error("borger.err.choose_some")  # no item ticked: a message that says what to do (issue #15)
     flow.tick("items", 0).text("description", "x" * 501).next()
-    flow.assert_error("flow.police.err.description_too_long", max=500)
+    flow.assert_error("borger.err.too_long", max=500)  # the field's limit (issue #17)
     flow.text("description", "Phone").next().text("imei", "12345").next()
     flow.assert_error("flow.police.err.imei_format", digits=5)
     flow.text("imei", VALID_IMEI[:-1] + "9").next()
@@ -216,7 +216,7 @@ def test_library_validation_messages():
     flow.text("query", "zzzz").next()
     flow.assert_error("flow.library.err.no_match", query="zzzz")
     flow.text("query", "").next().next()
-    flow.assert_error("borger.err.required")
+    flow.assert_error("borger.err.choose_some")
     for index in range(6):
         flow.tick("titles", index)
     flow.next()

@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from simulators.population import cpr
-from simulators.core import i18n
+from simulators.core import i18n, visits
 from simulators.population.persona import persona_record
 from tests.helpers.apptest import LANGS, no_exception, start_visit, visit_of
 from ui.shell.resources import population
@@ -32,7 +32,8 @@ def test_start_shows_the_persona_card(lang):
     assert cpr.parse(persona["cpr"]).fictitious
     assert i18n.translate(lang, "persona.fictitious") in html
     markdown = " ".join(m.value for m in at.markdown)
-    assert persona["mitid_user_id"] and f"`{persona['mitid_user_id']}`" in markdown
+    demo_user = visits.demo_user_id(visit_of(at), persona["mitid_user_id"])  # the visit's own (issue #17)
+    assert persona["mitid_user_id"] and f"`{demo_user}`" in markdown
     assert persona["address_line2"] in markdown
 
 

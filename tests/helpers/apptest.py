@@ -35,7 +35,8 @@ def visit_of(at: AppTest) -> visits.Visit | None:
 
 
 def log_in(at: AppTest, method: str = "onscreen_phone") -> AppTest:
-    """Mark the visit as logged in, as an approved MitID login does, and rerun."""
+    """Mark the visit as logged in (as its own demo user, see tests/helpers/visits.py), as an approved MitID login
+    does, and rerun."""
     visit = visit_of(at)
     persona_user = None
     from simulators.population.persona import persona_record

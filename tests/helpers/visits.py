@@ -11,8 +11,11 @@ from simulators.core.store import Store
 
 def log_visit_in(store: Store, visit_id: str, user_id: str | None, method: str = "test",
                  at: float | None = None) -> visits.Visit | None:
-    """The visit logged in as ``user_id`` (``method``: a login method code; ``at``: now unless given)."""
-    login = visits.Login(user_id, method, time.time() if at is None else at)
+    """The visit logged in as its own demo user for the persona user ID ``user_id`` (``visits.demo_user_id``, as
+    the kiosk's MitID box offers it; ``method``: a login method code; ``at``: now unless given)."""
+    visit = visits.get(store, visit_id)
+    demo_user = visits.demo_user_id(visit, user_id) if visit else user_id
+    login = visits.Login(demo_user, method, time.time() if at is None else at)
     return visits.record_login(store, visit_id, login)
 
 

@@ -179,7 +179,7 @@ def test_mitid_service_refuses_odd_input_with_keys(store, typed, code, token):
     svc = MitIDService(store)
     result = svc.start(uuid.uuid4().hex, typed, "DEMO1234")
     assert not result.error or is_message(result.error, result.params), result.error
-    claimed = svc.claim_with_code(typed, code)
+    claimed = svc.claim_with_code(typed, code, client=token)
     assert claimed.error
     assert_message(claimed.error, claimed.params)
     refused = svc.resolve(token)

@@ -134,3 +134,74 @@ def test_phone_page_refuses_replayed_forged_and_expired_tokens(monkeypatch):
     expired = phone_page(start.token)
     assert approve_button(expired) is None and not expired.exception
     assert visits.get(store, visit_id).login is None
+
+
+# ---- the phone's Approve while the kiosk ends the visit (issue #17, finding 8) ---------------------------------------
+class EndsTheVisitOnFirstUpdate(Store):
+    """A store on which the visit ends (the kiosk's reset, the idle watchdog) between the phone's read of the login
+    and its write: the exact window of the race."""
+
+    def __init__(self, url: str, visit_id: str):
+        super().__init__(url)
+        self.visit_id, self.ended = visit_id, False
+
+    def update(self, kind, id, data, expected_version=None, key=...):
+        if kind == "auth_request" and not self.ended:
+            self.ended = True
+            visits.end(self, self.visit_id, "reset")
+        return super().update(kind, id, data, expected_version, key)
+
+
+def test_approve_while_the_visit_ends_gets_the_clear_message_and_leaves_nothing(any_store):
+    """Seen failing before the fix (2026-12-01, both engines): ``TypeError: cannot unpack non-iterable NoneType``
+    in ``MitIDService._apply`` (the login vanished between its read and its write)."""
+    _svc, visit_id, start = started(any_store)
+    svc = MitIDService(EndsTheVisitOnFirstUpdate(any_store.url, visit_id))
+    result = svc.phone(start.token, start.request_id, "swipe")
+    assert (result.ok, result.error, result.login) == (False, "mitid.phone.invalid_token", None)
+    assert visits.get(any_store, visit_id) is None and any_store.count(visit_id=visit_id) == 0
+    assert svc.resolve(start.token).error == "mitid.phone.invalid_token"
+
+
+RACES = 30
+
+
+def test_approve_racing_the_end_of_the_visit_never_raises(any_store):
+    """Threads: the phone's Approve against ``visits.end`` at the same moment, RACES times (bounded). Every try ends
+    with a login approved before the end or the clear "no longer valid" message, and nothing of the visit survives
+    (no visit brought back by the login, no orphaned account or token).
+    Seen failing before the fix (2026-12-01, both engines): the TypeError above in several of the 30 tries, and
+    items of the ended visit left behind (a visit brought back by ``visits.record_login`` writing after the end, an
+    account made after it). The same race 200 times on the code before the fix: TypeError 71 (SQLite) / 86
+    (PostgreSQL), leftovers 16 / 38; after it: 0 and 0."""
+    problems = []
+    for attempt in range(RACES):
+        svc, visit_id, start = started(any_store)
+        barrier, outcome = threading.Barrier(2), {}
+
+        def approve():
+            barrier.wait()
+            try:
+                outcome["approve"] = svc.phone(start.token, start.request_id, "swipe")
+            except Exception as error:  # noqa: BLE001 — the test reports it
+                outcome["approve"] = error
+
+        def end():
+            barrier.wait()
+            time.sleep(0.0005 * (attempt % 7))  # spread the end over the approve's reads and writes
+            visits.end(any_store, visit_id, "reset")
+
+        threads = [threading.Thread(target=approve), threading.Thread(target=end)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        result = outcome.get("approve")
+        if isinstance(result, Exception) or result is None:
+            problems.append(f"try {attempt}: {result!r}")
+        elif not result.ok and result.error != "mitid.phone.invalid_token":
+            problems.append(f"try {attempt}: {result.error}")
+        left = any_store.count(visit_id=visit_id)
+        if left:
+            problems.append(f"try {attempt}: {left} items of the ended visit left")
+    assert not problems, problems

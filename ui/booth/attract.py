@@ -74,11 +74,12 @@ def fact_html(fact: attract.Fact, index: int, count: int) -> str:
             f'<span class="flag {FLAG_CLASSES.get(code, "")}"></span>{html.escape(name)}</div>'
             f'<div class="attract-value">{html.escape(figure_value(figure))}</div>'
             f'<div class="attract-label">{html.escape(label)}</div></div>')
-    sources = "; ".join(s.short for s in fact.sources())
+    sources = "; ".join(i18n.source_name(s, lang(), short=True) for s in fact.sources())
     dots = "".join("●" if i == index else "○" for i in range(count))
     return (f'<div class="attract-fact" data-testid="attract-fact" data-fact="{html.escape(fact.id)}">'
             f'<div class="attract-kicker">{html.escape(t("booth.attract.kicker"))}</div>'
             f'<div class="attract-title">{html.escape(t(fact.title_key))}</div>'
             f'<div class="attract-figures">{"".join(figures)}</div>'
+            + (f'<div class="attract-note">ℹ️ {html.escape(t(fact.note_key))}</div>' if fact.note_key else "") +
             f'<div class="attract-source">{html.escape(t("booth.attract.source", sources=sources))}</div>'
             f'<div class="attract-dots" aria-hidden="true">{dots}</div></div>')

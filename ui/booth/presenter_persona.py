@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from simulators.booth.tour import TOUR_SEED  # the default persona of the tour, the same on every laptop
 from simulators.population.persona import pick_persona, persona_record
 from ui.shell import session
 from ui.shell.resources import population
 
 PERSONA_KEY = session.KEEP_PREFIX + "presenter_persona"
-TOUR_SEED = 2024  # the default persona of the tour, the same on every laptop
 
 
 def chosen_id() -> int:

@@ -12,7 +12,7 @@ import time
 import streamlit as st
 
 from simulators.core import visits
-from simulators.booth import watchdog
+from simulators.booth import presentation, watchdog
 from ui.booth import kiosk
 from ui.shell import session
 from ui.shell.i18n import t
@@ -41,6 +41,7 @@ def run(page) -> None:
         state[LAST_TOUCH] = now
     if _purge_timer().due(now):
         watchdog.purge_stale_visits(store(), SETTINGS.stale_seconds, now)
+        presentation.purge_stale(store(), SETTINGS.stale_seconds, now)  # the presenter's, once nobody uses them
     if session.mode() == "kiosk":
         kiosk.apply_style()
         state.setdefault(HOME_LANG, state.get("lang"))
@@ -51,10 +52,11 @@ def still_here() -> None:
     st.session_state[LAST_INTERACTION] = time.time()
 
 
-def reset_kiosk() -> None:
-    """Delete the visit (only anonymous counters remain) and bring back the attract screen in the kiosk's language."""
+def reset_kiosk(reason: str = "idle") -> None:
+    """Delete the visit (only anonymous counters remain) and bring back the attract screen in the kiosk's language.
+    ``reason``: a code for the booth counters ("idle"; "payoff" when the visitor taps "Done" on the payoff)."""
     home_lang = st.session_state.get(HOME_LANG)
-    session.end_visit("idle")
+    session.end_visit(reason)
     if home_lang:
         session.set_lang(home_lang)
     st.switch_page("pages/welcome.py")

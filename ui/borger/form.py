@@ -11,17 +11,29 @@ from typing import Callable
 
 import streamlit as st
 
-from simulators.borger.framework import Field, Flow, Option, Step
+from simulators.borger.framework import Field, Flow, Option, Step, format_params
 from simulators.core.visits import Persona
 from ui.borger import layout
-from ui.shell.i18n import lang, t
+from ui.shell.i18n import date, lang, t
+from ui.shell.safe_text import md_params
 
 DATE_FORMATS = {"de": "DD.MM.YYYY", "da": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
+DATE_PATTERNS = {"de": "dd.MM.yyyy", "da": "dd.MM.yyyy", "en": "dd/MM/yyyy"}  # the same for Babel (a hint's example)
 DATE_RANGE_DAYS = 400  # how far before and after today a date field reaches
 
 
+def max_chars(field: Field) -> int | None:
+    """The widget's limit: one character more than the field's. Streamlit cuts a value to ``max_chars`` on the
+    server too, so with exactly the limit a longer value (pasted, or sent by a script) would be cut silently;
+    one more lets the domain validator see that it was too long and say so (simulators.borger.framework), while
+    the browser still cannot send more than that."""
+    return field.max_length + 1 if field.max_length else None
+
+
 def _text(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
-    return st.text_input(label, value=current or "", key=key, label_visibility="collapsed")
+    limit = max_chars(field)
+    return st.text_input(label, value=str(current or "")[:limit], key=key, label_visibility="collapsed",
+                         max_chars=limit)
 
 
 def _int(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
@@ -39,18 +51,31 @@ def _date(field: Field, label: str, key: str, current, options: list[Option], to
 def _one_of(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
     by_value = [o.value for o in options]
     widget = st.radio if field.kind == "choice" else st.selectbox
-    labels = {o.value: layout.option_label(o) for o in options}  # translated now, looked up later
+    labels = {o.value: layout.option_label(o, markdown=field.kind == "choice")  # radio labels are Markdown
+              for o in options}  # translated now, looked up later
+    extra = {"placeholder": t("borger.select_placeholder")} if widget is st.selectbox else {}  # not "Choose an option"
     return widget(label, by_value, index=by_value.index(current) if current in by_value else None,
-                  format_func=labels.__getitem__, key=key, label_visibility="collapsed")
+                  format_func=labels.__getitem__, key=key, label_visibility="collapsed", **extra)
 
 
 def _multi(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
     return [o.value for i, o in enumerate(options)
-            if st.checkbox(layout.option_label(o), value=o.value in (current or []), key=f"{key}_{i}")]
+            if st.checkbox(layout.option_label(o, markdown=True), value=o.value in (current or []), key=f"{key}_{i}")]
 
 
 def _checkbox(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
     return st.checkbox(label, value=bool(current), key=key)
+
+
+def hint(field: Field, persona: Persona, answers: dict, today: dt.date) -> str:
+    """The field's hint; a date example (a ``*_date`` param of ``Field.hint_params``) written as the date field
+    wants it typed (``DATE_FORMATS``: "12.12.2026", not "dd.mm.yyyy" in English), all else by the letter
+    convention."""
+    params = field.hint_params(persona, answers, today) if field.hint_params else {}
+    dates = {name: date(dt.date.fromisoformat(str(value)), DATE_PATTERNS[lang()])
+             for name, value in params.items() if name.endswith("_date")}
+    others = {name: value for name, value in params.items() if name not in dates}
+    return t(field.hint_key, **md_params(params, {**format_params(others, lang()), **dates}))  # shown as Markdown
 
 
 WIDGETS: dict[str, Callable] = {  # field kind -> widget returning the answer
@@ -72,7 +97,7 @@ def step_form(flow: Flow, step: Step, persona: Persona, answers: dict, today: dt
             if field.kind != "checkbox":  # a checkbox carries its own label
                 st.markdown(f"**{label}**")
             if field.hint_key:
-                st.caption(t(field.hint_key))
+                st.caption(hint(field, persona, answers, today))
             values[field.id] = WIDGETS[field.kind](field, label, key, answers.get(field.id), options, today)
             if field.once_only and field.prefill_source_key:
                 st.caption(f"🔁 {t('borger.prefilled', source=t(field.prefill_source_key))}")

@@ -14,9 +14,10 @@ from simulators.borger import portal
 from simulators.borger.framework import Option, format_params
 from simulators.core.visits import Persona, Visit
 from ui.shell import guards
+from ui.shell import safe_text
 from ui.shell import session
 from ui.shell import theme
-from ui.shell.i18n import date, lang, money, t
+from ui.shell.i18n import date, lang, money, number, t
 
 NOTE_ICONS = {"info": "ℹ️", "warning": "⚠️", "success": "✅", "assumption": "🧩", "source": "📚"}
 
@@ -67,27 +68,41 @@ def authority_name(authority_id: str | None, persona: dict, params: dict | None 
 
 
 def text(key: str, params: dict | None = None) -> str:
-    """A catalog text with params formatted for the language (dates, money, percentages)."""
-    return t(key, **format_params(params or {}, lang()))
+    """A catalog text with params formatted for the language (dates, money, percentages), for a Markdown element
+    (alerts, captions, st.markdown): a param that may be visitor text (a typed postcode, a search) shows literally
+    (ui.shell.safe_text.md_params)."""
+    return t(key, **safe_text.md_params(params, format_params(params or {}, lang())))
 
 
-def option_label(option: Option) -> str:
-    return text(option.label_key, option.params) if option.label_key else str(option.label or option.value)
+def plain_text(key: str, params: dict | None = None) -> str:
+    """``text`` for a plain element or ``html.escape`` (no Markdown escapes; bidi controls still removed)."""
+    formatted = format_params(params or {}, lang())
+    return t(key, **{k: safe_text.plain(v) if isinstance(v, str) else v for k, v in formatted.items()})
+
+
+def option_label(option: Option, markdown: bool = False) -> str:
+    """An option's label: for a Markdown label (radio, checkbox) with ``markdown``, else plain (selectbox)."""
+    if option.label_key:
+        return text(option.label_key, option.params) if markdown else plain_text(option.label_key, option.params)
+    label = option.label if option.label is not None else option.value
+    return safe_text.md(label) if markdown else safe_text.plain(label)
 
 
 def shown(value: dict | None) -> str:
-    """A framework Display value as plain text."""
+    """A framework Display value as plain text (for ``html.escape``)."""
     if not value:
         return "–"
     if "key" in value:
-        return text(value["key"], value.get("params"))
+        return plain_text(value["key"], value.get("params"))
     if "date" in value:
         return date(dt.date.fromisoformat(value["date"]), "long")
     if "dkk" in value:
         return money(value["dkk"])
+    if "number" in value:
+        return number(value["number"])
     if "list" in value:
         return ", ".join(shown(v) for v in value["list"]) or "–"
-    return str(value.get("text", "–"))
+    return safe_text.plain(value.get("text", "–"))
 
 
 def notes(items: list[dict] | None) -> None:
@@ -113,11 +128,11 @@ def notes(items: list[dict] | None) -> None:
 def rows(items: list[dict], caption_key: str | None = None, caption_params: dict | None = None) -> None:
     """Label/value rows as a two-column table (escaped text in st.html)."""
     cells = "".join(
-        f'<tr><td style="padding:.35rem .8rem .35rem 0;color:#454545">{html.escape(text(r["label_key"], r.get("params")))}'
+        f'<tr><td style="padding:.35rem .8rem .35rem 0;color:#454545">{html.escape(plain_text(r["label_key"], r.get("params")))}'
         f'</td><td style="padding:.35rem 0;font-weight:600;text-align:right">{html.escape(shown(r.get("value")))}</td></tr>'
         for r in items)
     caption = f'<caption style="text-align:left;font-weight:700;padding-bottom:.3rem">' \
-              f'{html.escape(text(caption_key, caption_params))}</caption>' if caption_key else ""
+              f'{html.escape(plain_text(caption_key, caption_params))}</caption>' if caption_key else ""
     st.html(f'<table style="border-collapse:collapse;width:100%;max-width:640px;border-top:1px solid #DCDCDC">'
             f"{caption}{cells}</table>")
 

@@ -3,7 +3,13 @@ cannot use the flow, the draft kept in the visit (so a reload continues on the s
 the DKFDS step indicator, "check your answers" and sending.
 
 Session keys: ``ss_nonce`` (bumped with every saved draft, so the next step gets fresh widgets), ``ss_errors`` and
-``ss_errors_for`` (the last step's problems, shown only on that step of that flow).
+``ss_errors_for`` (the last step's problems, shown only on that step of that flow), ``ss_draft_refused`` (the
+last draft was too large for the visit: simulators.core.visits.MAX_VISIT_BYTES), ``borger_wanted_flow`` (the
+flow a persona offered by ``not_eligible`` came for: the MitID page returns there after the new login).
+
+"Beispielangaben einsetzen" (``ss_examples``, on every step with fields, in every mode): the flow's example
+answers (``Flow.example_answers``, the same for the whole visit) replace this step's answers and fill the later
+steps' empty ones, so a visitor without a keyboard only reviews and taps "Continue"; typing stays possible.
 """
 from __future__ import annotations
 
@@ -16,14 +22,18 @@ import streamlit as st
 from simulators.borger import cases
 from simulators.borger.framework import Flow
 from simulators.borger.suggest import suggest_persona
-from simulators.core.visits import Persona, Visit
+from simulators.core.visits import MAX_VISIT_BYTES, Persona, Visit, VisitTooLarge
 from ui.borger import form, layout
 from ui.shell import session
-from ui.shell.i18n import t
+from ui.shell.i18n import lang, t
 from ui.shell.resources import population, store
+from ui.shell.safe_text import md
 
 PORTAL_PAGE = "pages/borger.py"
 NONCE, ERRORS, ERRORS_FOR = "ss_nonce", "ss_errors", "ss_errors_for"
+DRAFT_REFUSED = "ss_draft_refused"  # the last draft was too large to keep (simulators.core.visits.MAX_VISIT_BYTES)
+WANTED_FLOW = "borger_wanted_flow"
+EXAMPLES_USED = "ss_examples_used"  # flows whose steps got the example answers in this session (the "done" note)
 
 
 def not_eligible(flow: Flow, visit: Visit, reason_key: str, reason_params: dict | None, today: dt.date) -> None:
@@ -37,12 +47,20 @@ def not_eligible(flow: Flow, visit: Visit, reason_key: str, reason_params: dict 
             st.error(t("borger.no_persona_found"))
         else:
             session.begin_visit(new_id, "other_persona", f"for_{flow.id}")
+            st.session_state[WANTED_FLOW] = flow.id  # after the new login: back to this flow, not the portal
             st.switch_page("pages/welcome.py")
     st.page_link(PORTAL_PAGE, label=t("borger.back_to_portal"), icon="🏠")
 
 
 def save_draft(flow: Flow, answers: dict, step: int) -> None:
-    session.save_draft(flow.id, answers, step)
+    """Keep the answers (each text cut to its field's limit: ``Flow.clip``) and the step. A draft the visit cannot
+    hold (``visits.VisitTooLarge``) is not kept: the page says so on the next run (``DRAFT_REFUSED``) and keeps
+    its widgets, so what was typed stays on screen."""
+    try:
+        session.save_draft(flow.id, flow.clip(answers), step)
+    except VisitTooLarge:
+        st.session_state[DRAFT_REFUSED] = True
+        return
     st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1  # fresh widgets for the new step
 
 
@@ -57,14 +75,14 @@ def run(flow: Flow, visit: Visit, persona: Persona, today: dt.date) -> None:
         layout.steps_indicator([t(s.title_key) for s in steps], position)
     with main:
         if st.button(t("borger.back"), type="tertiary", key="ss_back", icon="⬅️"):
-            if position == 0:
-                st.switch_page(PORTAL_PAGE, query_params={"article": flow.id})
+            if position == 0:  # the kiosk has no article pages: its tiles lead straight into the flow
+                st.switch_page(PORTAL_PAGE, query_params={} if session.mode() == "kiosk" else {"article": flow.id})
             save_draft(flow, answers, position - 1)
             st.rerun()
         if position == len(steps):
             check_answers(flow, visit, persona, answers, steps, today)
             return
-        _step(flow, persona, answers, steps, position, today)
+        _step(flow, persona, answers, steps, position, today, visit.visit_id)
     with st.expander(t("borger.sources")):
         for label_key, reference in flow.sources:
             st.markdown(f"- {t(label_key)}: `{reference}`")
@@ -86,19 +104,42 @@ def check_answers(flow: Flow, visit: Visit, persona: Persona, answers: dict, ste
         outcome = flow.finish(persona, answers, today, random.SystemRandom())
         stored = cases.submit(store(), visit.visit_id, flow.id, outcome)
         st.session_state.pop(ERRORS, None)
+        st.session_state[EXAMPLES_USED] = set(st.session_state.get(EXAMPLES_USED, ())) - {flow.id}  # a new start
         st.query_params["receipt"] = stored["submission_id"]
         st.rerun()
 
 
-def _step(flow: Flow, persona: Persona, answers: dict, steps: list, position: int, today: dt.date) -> None:
-    """One step: its title, intro and notes, the form, and on "Continue" the check and the next position."""
+def _examples_button(flow: Flow, persona: Persona, answers: dict, steps: list, position: int, today: dt.date,
+                     seed: str) -> None:
+    used = flow.id in st.session_state.get(EXAMPLES_USED, ())
+    with st.container(key="ss_examples_box"):
+        if st.button(t("borger.examples.fill"), key="ss_examples", icon="✨",
+                     type="primary" if session.mode() == "kiosk" and not used else "secondary"):
+            st.session_state.pop(ERRORS, None)
+            st.session_state[EXAMPLES_USED] = {*st.session_state.get(EXAMPLES_USED, ()), flow.id}
+            save_draft(flow, flow.with_examples(persona, answers, steps[position].id, today, seed, lang()), position)
+            st.rerun()
+        if used:  # feedback where the visitor tapped: the fields below may be out of sight
+            st.success(t("borger.examples.done"), icon="✅")
+        else:
+            st.caption(t("borger.examples.note", name=md(persona["first_name"])))
+
+
+def _step(flow: Flow, persona: Persona, answers: dict, steps: list, position: int, today: dt.date,
+          seed: str = "") -> None:
+    """One step: its title, intro and notes, "Beispielangaben einsetzen", the form, and on "Continue" the check
+    and the next position."""
     step = steps[position]
     state = st.session_state
     errors = state.get(ERRORS, {}) if state.get(ERRORS_FOR) == (flow.id, position) else {}
     st.caption(t("borger.step_x_of_y", step=position + 1, total=len(steps)))
     st.title(t(step.title_key))
+    if state.pop(DRAFT_REFUSED, False):
+        st.error(t("borger.err.draft_too_large", max_kb=MAX_VISIT_BYTES // 1024), icon="❗")
     if step.intro_key:
         st.markdown(t(step.intro_key))
+    if step.fields:
+        _examples_button(flow, persona, answers, steps, position, today, seed)
     layout.notes(step.notes(persona, answers, today) if step.notes else [])
     values = form.step_form(flow, step, persona, answers, today, state.get(NONCE, 0), errors)
     if values is not None:

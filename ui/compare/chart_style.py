@@ -32,13 +32,18 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width=width)) or text
 
 
-def source_names(frame: pd.DataFrame) -> list[str]:
-    """Distinct short source names of the plotted rows, in order of appearance."""
-    return list(dict.fromkeys(s for s in frame["source_short"] if s)) if "source_short" in frame else []
+def source_names(frame: pd.DataFrame, lang: str | None = None) -> list[str]:
+    """Distinct short source names of the plotted rows, in order of appearance; with ``lang``, a secondary source
+    is tagged as such ("Sekundärquelle", the mechanism of simulators.core.i18n.source_name)."""
+    if "source_short" not in frame:
+        return []
+    secondary = frame["source_secondary"] if "source_secondary" in frame else [False] * len(frame)
+    tag = f" ({i18n.translate(lang, i18n.SECONDARY_KEY)})" if lang else ""
+    return list(dict.fromkeys(s + (tag if flag else "") for s, flag in zip(frame["source_short"], secondary) if s))
 
 
-def sources_text(frame: pd.DataFrame) -> str:
-    return "; ".join(source_names(frame))
+def sources_text(frame: pd.DataFrame, lang: str | None = None) -> str:
+    return "; ".join(source_names(frame, lang))
 
 
 def translator(lang: str) -> Translate:

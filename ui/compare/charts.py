@@ -62,7 +62,7 @@ def desi_over_time(data: IndicatorData, lang: str, dimension: str = "overall") -
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_yaxes(rangemode="tozero")
     return style(fig, lang, tr("compare.chart.desi.title", dimension=tr(DESI_DIMENSIONS[dimension][1])),
-                 sources_text(frame), x_title=tr("compare.axis.desi_edition"), y_title=tr("compare.axis.score_100"),
+                 sources_text(frame, lang), x_title=tr("compare.axis.desi_edition"), y_title=tr("compare.axis.score_100"),
                  subtitle=tr("compare.chart.desi.backcalc_note"))
 
 
@@ -89,7 +89,7 @@ def desi_ranks(data: IndicatorData, lang: str) -> go.Figure:
     fig.update_xaxes(tickformat="d")  # automatic spacing: 2015-2022 must fit a phone unrotated
     worst = int(frame.value.max())
     fig.update_yaxes(autorange=False, range=[worst + 1.5, 0.5], tickvals=[1, 5, 10, 15, 20, 25, 28])
-    return style(fig, lang, tr("compare.chart.desi_rank.title"), sources_text(frame),
+    return style(fig, lang, tr("compare.chart.desi_rank.title"), sources_text(frame, lang),
                  x_title=tr("compare.axis.desi_edition"), y_title=tr("compare.axis.rank_eu"),
                  subtitle=tr("compare.chart.desi_rank.subtitle"), plot_height=380)
 
@@ -119,7 +119,7 @@ def egov_benchmark_dimensions(data: IndicatorData, lang: str, edition: str | Non
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
     fig.update_xaxes(range=[0, 108])
     edition_label = frame.year.iloc[0] if not frame.empty else ""
-    return style(fig, lang, tr("compare.chart.egov.title", edition=edition_label), sources_text(frame),
+    return style(fig, lang, tr("compare.chart.egov.title", edition=edition_label), sources_text(frame, lang),
                  x_title=tr("compare.axis.score_100"), subtitle=tr("compare.chart.egov.subtitle"), plot_height=560,
                  legend_space=PHONE_PLOT_WIDTH - 8 * max(len(label) for label in order))
 
@@ -146,7 +146,7 @@ def egdi_over_time(data: IndicatorData, lang: str, component: str = "egdi_score"
     else:  # a line chart need not start at 0; start a little under the lowest value so differences show
         fig.update_yaxes(range=[max(0.0, round(float(frame.value.min()) - 0.15, 1)), 1.02])
     return style(fig, lang, tr("compare.chart.egdi.title", component=tr(EGDI_COMPONENTS[component])),
-                 sources_text(frame), x_title=tr("compare.axis.survey_year"),
+                 sources_text(frame, lang), x_title=tr("compare.axis.survey_year"),
                  y_title=tr("compare.axis.rank_world") if is_rank else tr("compare.axis.index_1"),
                  subtitle=tr("compare.chart.egdi.subtitle"))
 
@@ -171,7 +171,7 @@ def egov_use_over_time(data: IndicatorData, lang: str) -> go.Figure:
                        font={"size": 14, "color": "#454545"})
     fig.update_xaxes(tickformat="d")  # automatic spacing: nine years must fit a phone unrotated
     fig.update_yaxes(range=[0, 105])
-    return style(fig, lang, tr("compare.chart.egov_use.title"), sources_text(frame),
+    return style(fig, lang, tr("compare.chart.egov_use.title"), sources_text(frame, lang),
                  x_title=tr("compare.axis.data_year"), y_title=tr("compare.axis.percent"),
                  subtitle=tr("compare.chart.egov_use.subtitle"))
 

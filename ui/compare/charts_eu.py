@@ -96,7 +96,7 @@ def eu_map(data: IndicatorData, lang: str, key: str = "desi_2022", shapes: dict 
     if not eu_row.empty:
         subtitle = tr("compare.chart.map.eu_average", value=fmt_number(eu_row.value.iloc[0], lang, decimals))
     subtitle = " · ".join(part for part in (subtitle, tr("compare.chart.map.outlines")) if part)
-    return style(fig, lang, _title(tr, key), sources_text(frame), subtitle=subtitle, plot_height=560, legend=False,
+    return style(fig, lang, _title(tr, key), sources_text(frame, lang), subtitle=subtitle, plot_height=560, legend=False,
                  extra_bottom=64)  # room for the colour scale under the map
 
 
@@ -123,5 +123,5 @@ def ranking_bar(data: IndicatorData, lang: str, key: str = "desi_2022") -> go.Fi
     fig.update_yaxes(categoryorder="array", categoryarray=list(frame.country_name), tickfont={"size": 14})
     fig.update_xaxes(range=[0, float(frame.value.max()) * 1.12])
     return style(fig, lang, tr("compare.chart.ranking.title", indicator=tr(label_key), year=year),
-                 sources_text(frame), x_title=tr(unit_key), plot_height=640,
+                 sources_text(frame, lang), x_title=tr(unit_key), plot_height=640,
                  legend_space=PHONE_PLOT_WIDTH - 8 * max(len(name) for name in frame.country_name))

@@ -53,7 +53,7 @@ def german_eid_over_time(data: IndicatorData, lang: str) -> go.Figure:
     fig = go.Figure(traces)
     fig.update_xaxes(dtick=1, tickformat="d", range=[2018.6, 2024.6])
     fig.update_yaxes(range=[0, 105])
-    return style(fig, lang, tr("compare.chart.eid.title"), sources_text(frame),
+    return style(fig, lang, tr("compare.chart.eid.title"), sources_text(frame, lang),
                  x_title=tr("compare.axis.survey_year"), y_title=tr("compare.axis.percent"),
                  subtitle=tr("compare.chart.eid.subtitle"), plot_height=380)
 
@@ -84,5 +84,5 @@ def ozg_progress(data: IndicatorData, lang: str) -> go.Figure:
     fig = go.Figure([bars, names])
     fig.update_yaxes(visible=False, range=[-0.5, len(frame) - 0.05])
     fig.update_xaxes(range=[0, 640])
-    return style(fig, lang, tr("compare.chart.ozg.title"), sources_text(frame), x_title=tr("compare.axis.services"),
+    return style(fig, lang, tr("compare.chart.ozg.title"), sources_text(frame, lang), x_title=tr("compare.axis.services"),
                  subtitle=tr("compare.chart.ozg.subtitle"), plot_height=560, legend=False)

@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from ui.compare.chart_style import csv_frame, sources_text
-from simulators.core.i18n import translate
+from simulators.core.i18n import SECONDARY_KEY, source_name, translate
+from simulators.compare import headlines
 from simulators.compare.headlines import Card, CardFigure
-from simulators.compare.indicators import country_name, period_label
+from simulators.compare.indicators import country_name
 from ui.shell import theme
-from ui.shell.i18n import lang, number, percent, t
+from ui.shell.i18n import lang, t
 from ui.compare.prebuilt_figure import prebuilt
 
 FLAGS = {"DK": "🇩🇰", "DE": "🇩🇪", "EU27": "🇪🇺"}
@@ -56,21 +57,11 @@ def rows(name: str, lang_code: str, **options) -> pd.DataFrame:
 
 
 def figure_text(figure: CardFigure) -> str:
-    value = figure.value.value
-    if figure.kind == "rank":
-        return t("compare.rank_of", rank=number(int(value)), total=number(figure.total))
-    if figure.kind == "percent":
-        return percent(value, figure.decimals)
-    if figure.kind == "count":
-        return t("compare.millions", value=number(value / 1_000_000, 2))
-    if figure.kind == "score":
-        return t("compare.score_of_100", value=number(value, figure.decimals))
-    return number(value, figure.decimals)
+    return headlines.figure_text(figure, lang())  # the delegation briefing's PDF formats it the same way
 
 
 def _source_line(figure: CardFigure) -> str:
-    return t("compare.card.source_line", label=t(figure.label_key), period=period_label(figure.value.year, lang()),
-             source=figure.value.source.short)
+    return headlines.source_line(figure, lang())
 
 
 def inject_css() -> None:
@@ -113,7 +104,7 @@ def chart(name: str, data_name: str, key: str, file_name: str, alt: str, options
 
 @st.cache_resource(show_spinner=False, max_entries=300)
 def _sources_caption(data_name: str, lang_code: str, **options) -> str:
-    sources = sources_text(rows(data_name, lang_code, **options))
+    sources = sources_text(rows(data_name, lang_code, **options), lang_code)
     return translate(lang_code, "compare.chart.source_prefix", sources=sources)
 
 
@@ -131,9 +122,14 @@ def _every_option() -> list[tuple[str, dict]]:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _sources_rows(lang_code: str) -> pd.DataFrame:
     """Every source behind the page: the headline cards and every choice of every chart (built once a language)."""
-    frames = [pd.DataFrame([{"source": f.value.source.title, "source_url": f.value.source.url}
+    tag = f" ({translate(lang_code, SECONDARY_KEY)})"
+    frames = [pd.DataFrame([{"source": source_name(f.value.source, lang_code), "source_url": f.value.source.url}
                             for card in cards() for f in card.all_figures()])]
-    frames += [rows(name, lang_code, **options)[["source", "source_url"]] for name, options in _every_option()]
+    for name, options in _every_option():
+        part = rows(name, lang_code, **options)
+        flags = part["source_secondary"] if "source_secondary" in part else [False] * len(part)
+        frames.append(pd.DataFrame({"source": [s + (tag if f else "") for s, f in zip(part["source"], flags)],
+                                    "source_url": list(part["source_url"])}))
     table = pd.concat(frames, ignore_index=True).drop_duplicates()
     table.columns = [translate(lang_code, "compare.sources.col_title"), translate(lang_code, "compare.sources.col_url")]
     return table

@@ -1,10 +1,16 @@
 """The kiosk's MitID-style box, one function per step. Inspired by MitID's web login, deliberately not a replica:
-own frame and colours, no logo, no mitid.dk address, a SIMULATION label on top."""
+own frame and colours, no logo, no mitid.dk address, a SIMULATION label on top.
+
+On a phone nobody can scan a QR code shown on the phone's own screen: a browser that says it is a phone
+(``phone_sized``) gets the on-screen phone as the first channel and the request starts there; any narrow screen
+(mitid.css, the width where the columns stack) lists the on-screen phone and the 4-digit code first, hides the QR
+code behind a note, and the texts that point "right" point "down" (``placed``)."""
 from __future__ import annotations
 
 import html
 import io
 import os
+import re
 
 import segno
 import streamlit as st
@@ -20,6 +26,27 @@ METHOD_KEYS = {"app": "mitid.method.app", "code_display": "mitid.method.code_dis
 CHANNEL_KEYS = {"qr": "mitid.channel.qr", "code4": "mitid.channel.code4", "onscreen": "mitid.channel.onscreen"}
 CODE_TITLE_KEYS = {"code_display": "mitid.code.title_code_display",
                    "audio_code_reader": "mitid.code.title_audio_code_reader"}
+CODE_TITLE_BELOW_KEYS = {"code_display": "mitid.code.title_code_display_below",  # where the columns stack
+                         "audio_code_reader": "mitid.code.title_audio_code_reader_below"}
+PHONE_AGENT = re.compile(r"Mobi|iPhone|iPod", re.IGNORECASE)  # "Mobi": MDN's advice for telling phones apart
+PHONE_CHANNELS = ("onscreen", "code4", "qr")  # a phone cannot scan its own screen
+
+
+def phone_sized() -> bool:
+    """Whether the browser says it is a phone (its User-Agent). Narrow windows of other browsers get the same
+    order from mitid.css."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:  # no request headers (AppTest, a script run without a browser)
+        agent = ""
+    return bool(PHONE_AGENT.search(agent))
+
+
+def placed(wide_key: str, narrow_key: str, **params) -> str:
+    """A text that points at the column beside ("right") and, where the columns stack, below ("down"): both,
+    escaped, and mitid.css shows the one that fits the screen."""
+    return (f'<span class="mitid-wide">{html.escape(t(wide_key, **params))}</span>'
+            f'<span class="mitid-narrow">{html.escape(t(narrow_key, **params))}</span>')
 
 
 def base_url() -> str:
@@ -65,10 +92,12 @@ def _fill(key: str, value: str) -> None:
 def user_id_step(svc: MitIDService, visit_id: str, persona_user_id: str | None) -> tuple[str, str] | None:
     """User ID + CONTINUE. Returns (request id, phone token) when a login was started."""
     st.markdown(f"**{t('mitid.user_id.prompt')}**")
+    demo, kiosk = False, session.mode() == "kiosk"  # no keyboard at the kiosk: the demo user ID logs on at once
     if persona_user_id:
         st.caption(t("mitid.user_id.hint", user_id=persona_user_id))
-        st.button(t("mitid.user_id.use_demo"), key="mitid_use_demo", icon="🪪", on_click=_fill,
-                  args=("mitid_user_id", persona_user_id), width="stretch")
+        demo = st.button(t("mitid.user_id.continue_with_demo" if kiosk else "mitid.user_id.use_demo"),
+                         key="mitid_use_demo", icon="🪪", on_click=_fill, args=("mitid_user_id", persona_user_id),
+                         width="stretch", type="primary" if kiosk else "secondary")
     else:
         st.warning(t("mitid.user_id.no_mitid"), icon="ℹ️")
     with st.form("mitid_user_id_form", border=False):
@@ -76,12 +105,16 @@ def user_id_step(svc: MitIDService, visit_id: str, persona_user_id: str | None) 
         pin = st.checkbox(t("mitid.user_id.require_pin"), key="mitid_require_pin")
         pressed = st.form_submit_button(t("mitid.continue"), type="primary", width="stretch")
     st.caption(f"🛡️ {t('mitid.user_id.never_real')}")
+    if demo and kiosk:
+        typed, pressed = persona_user_id, True
     if not pressed:
         return None
     result = svc.start(visit_id, typed, persona_user_id, require_pin=pin)
     if result.request_id is None:
         show_error(result.error, result.params)
         return None
+    if phone_sized():
+        svc.kiosk(visit_id, result.request_id, "set_channel", "onscreen")
     return result.request_id, result.token
 
 
@@ -104,14 +137,18 @@ def app_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Log
     key = f"mitid_channel_{request_id}"
     if st.session_state.get(key) != login.channel:  # the store is the truth (a reload, another tab)
         st.session_state[key] = login.channel
-    st.segmented_control(t("mitid.channel.label"), list(mitid.CHANNELS), format_func=lambda c: t(CHANNEL_KEYS[c]),
-                         key=key, on_change=_set_channel, args=(svc, visit_id, request_id, key))
+    phone = phone_sized()
+    with st.container(key="mitid_channels_phone" if phone else "mitid_channels_qr_first"):  # mitid.css orders them
+        st.segmented_control(t("mitid.channel.label"), list(PHONE_CHANNELS if phone else mitid.CHANNELS),
+                             format_func=lambda c: t(CHANNEL_KEYS[c]), key=key, on_change=_set_channel,
+                             args=(svc, visit_id, request_id, key))
     address = phone_url(base_url(), token)
     if login.channel == "qr":
+        st.html(f'<div class="mitid-narrow mitid-phone-note">📱 {html.escape(t("mitid.qr.on_a_phone"))}</div>')
         picture, words = st.columns([1, 1], vertical_alignment="center")
         with picture, st.container(key="mitid_qr"):
-            st.image(qr_png(address), width=280)
-        words.write(t("mitid.qr.instructions"))
+            st.image(qr_png(address), width=280, alt=t("mitid.qr.alt"))
+        words.html(f'<p class="mitid-wide">{html.escape(t("mitid.qr.instructions"))}</p>')
         words.html(f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>{address_html(address)}</div>')
     elif login.channel == "code4":
         short = f"{base_url()}/mitid_phone"
@@ -121,7 +158,7 @@ def app_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Log
         st.html(f'<div class="mitid-code4" data-testid="mitid-code4">{html.escape(login.code4)}</div>')
         st.caption(t("mitid.code4.why"))
     else:
-        st.write(t("mitid.onscreen.instructions"))
+        st.html(f"<p>{placed('mitid.onscreen.instructions', 'mitid.onscreen.instructions_below')}</p>")
 
 
 def _fill_code(account: mitid.Account, clock) -> None:
@@ -129,7 +166,8 @@ def _fill_code(account: mitid.Account, clock) -> None:
 
 
 def code_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Login, account: mitid.Account) -> None:
-    st.markdown(f"#### {t(CODE_TITLE_KEYS[login.authenticator])}")
+    title = placed(CODE_TITLE_KEYS[login.authenticator], CODE_TITLE_BELOW_KEYS[login.authenticator])
+    st.html(f'<h4 class="mitid-h4">{title}</h4>')
     st.button(t("mitid.code.fill"), key="mitid_code_fill", icon="📟", on_click=_fill_code,
               args=(account, svc.clock))
     with st.form("mitid_code_form", border=False):

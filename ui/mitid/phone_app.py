@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import secrets
 
 import streamlit as st
 from babel.dates import format_timedelta
@@ -11,9 +12,18 @@ from babel.dates import format_timedelta
 from simulators.core import i18n
 from simulators.mitid import login as mitid
 from simulators.mitid.service import MitIDService
-from ui.shell.i18n import lang, t, time
-from ui.shell import theme
+from ui.shell.i18n import lang, number, t, time
+from ui.shell import session, theme
 from ui.shell.resources import store
+
+
+CLIENT_KEY = session.KEEP_PREFIX + "mitid_phone_client"  # kept through visit resets: the limit is the session's
+CODE4_ERRORS = ("mitid.phone.code4_no_match", "mitid.phone.code4_too_many", "mitid.error.code4_wrong")
+
+
+def client_id() -> str:
+    """This browser session as a phone: its wrong 4-digit codes count against it (the service stores a hash)."""
+    return st.session_state.setdefault(CLIENT_KEY, secrets.token_urlsafe(16))
 
 
 def service() -> MitIDService:
@@ -45,6 +55,14 @@ def message(key: str, params: dict | None = None) -> str:
     return t(key, **params)
 
 
+def show_error(key: str, params: dict | None = None) -> None:
+    """A refusal on the phone; the limit on wrong 4-digit codes is an assumption and says so where it shows."""
+    st.error(message(key, params))
+    if key in CODE4_ERRORS:
+        st.caption(t("mitid.assumption.code4_limit", count=number(mitid.MAX_WRONG_CODE4),
+                     duration=duration(mitid.CODE4_PAUSE_SECONDS)))
+
+
 def security_notes() -> None:
     """Where the real app shows them (docs/DOMAIN.md §0.4)."""
     st.html(f'<div class="mitid-warn">⚠️ {html.escape(t("mitid.security.check_text"))}<br>'
@@ -56,7 +74,7 @@ def _flash(prefix: str, key: str | None, params: dict | None = None) -> None:
 
 
 def _act(svc: MitIDService, token: str, request_id: str, action: str, prefix: str, via: str, *args) -> None:
-    result = svc.phone(token, request_id, action, *args, via=via)
+    result = svc.phone(token, request_id, action, *args, via=via, client=client_id())
     _flash(prefix, result.error, result.params)
 
 
@@ -82,7 +100,7 @@ def app_screen(svc: MitIDService, token: str, request_id: str, login: mitid.Logi
                 f'<span class="mitid-sim">{html.escape(t("mitid.sim_label"))}</span></div>')
         flash = st.session_state.get(f"{prefix}_flash")
         if flash:
-            st.error(message(*flash))
+            show_error(*flash)
         if login.channel == "code4" and not login.code4_claimed and login.state == mitid.PENDING:
             with st.form(f"{prefix}_code4_form", border=False):
                 st.markdown(f"**{t('mitid.phone.code4_title')}**")
@@ -124,7 +142,7 @@ def decided_screen(login: mitid.Login | None, problem: str | None) -> None:
                 f'<span class="mitid-sim">{html.escape(t("mitid.sim_label"))}</span></div>')
         flash = st.session_state.get("mitid_phone_flash")  # e.g. "suspended" after the third wrong PIN
         if flash:
-            st.error(message(*flash))
+            show_error(*flash)
         state = login.state if login else None
         if state == mitid.APPROVED:
             st.success(t("mitid.phone.approved"), icon="✅")

@@ -7,12 +7,15 @@ import streamlit as st
 from simulators.post import compose as post_compose
 from simulators.post.letters import escape_markdown, sender_name
 from ui.post import state as post_state
+from ui.shell import theme
 from ui.shell.i18n import lang, number, t
 from ui.shell.resources import store
+from ui.shell.safe_text import md_params
 
 
 def render(original: dict | None, persona: dict) -> None:
     """``original``: the rendered view of the letter being answered, or None for a new message."""
+    theme.inject("post-mailbox")  # the file field without Streamlit's English "5MB per file" (our caption says it)
     st.button(t("post.compose.cancel"), key="post_compose_cancel", icon="⬅️", on_click=post_state.close_compose)
     st.subheader(t("post.compose.title_reply") if original else t("post.compose.title_new"))
     with st.form("post_compose_form", border=True, enter_to_submit=False):
@@ -26,8 +29,12 @@ def render(original: dict | None, persona: dict) -> None:
                                      format_func=labels.__getitem__,
                                      placeholder=t("post.compose.recipient_hint"), key="post_compose_recipient")
             subject_default = ""
-        subject = st.text_input(t("post.compose.subject"), value=subject_default, key="post_compose_subject")
-        body = st.text_area(t("post.compose.body"), height=220, key="post_compose_body")
+        # one character more than the rule: Streamlit cuts to max_chars on the server too, and compose.validate
+        # should see (and name) a value that was too long rather than have it cut silently (ui/borger/form.py)
+        subject = st.text_input(t("post.compose.subject"), value=subject_default, key="post_compose_subject",
+                                max_chars=post_compose.SUBJECT_MAX + 1)
+        body = st.text_area(t("post.compose.body"), height=220, key="post_compose_body",
+                            max_chars=post_compose.BODY_MAX + 1)
         upload = st.file_uploader(t("post.compose.attachment"), type=sorted(post_compose.FILE_TYPES),
                                   max_upload_size=post_compose.FILE_MAX_MB, key="post_compose_file")
         st.caption(t("post.compose.limits", subject_max=number(post_compose.SUBJECT_MAX),
@@ -40,7 +47,7 @@ def render(original: dict | None, persona: dict) -> None:
         if errors:
             for key, params in errors:
                 shown = {k: number(v) if isinstance(v, int) else v for k, v in params.items()}
-                st.error(t(key, **shown), icon="⚠️")
+                st.error(t(key, **md_params(params, shown)), icon="⚠️")  # a file name's extension: the visitor's
             return
         post_state.go_folder("sent")
         post_state.flash("post.flash.sent")

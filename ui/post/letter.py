@@ -1,18 +1,25 @@
 """One opened letter: toolbar (reply, mark unread, move, delete/restore, PDF), sender, date, text, attachments,
-and the Danish original beside the translation. Letter text is always shown escaped (st.html + html.escape)."""
+and the Danish original beside the translation. Letter text is always shown escaped (st.html +
+ui.shell.safe_text.html_text: no markup, no bidi control, long runs wrappable)."""
 from __future__ import annotations
 
 import html
 
 import streamlit as st
 
+from simulators.borger import cases
 from simulators.post import pdf as pdf_letters
 from simulators.post import postbox
 from simulators.post.letters import escape_markdown
 from ui.post import state as post_state
-from ui.shell import theme
+from ui.shell import navigation
+from ui.shell.resources import store
+from ui.shell import safe_text, theme
+from ui.shell.safe_text import html_text, plain
 from ui.shell.i18n import lang, number, t
 from ui.post.mailbox_list import folder_name, opened_at
+
+PAYOFF_PAGE = "pages/payoff.py"
 
 
 def paper(subject: str, body: str, language_note: str = "") -> None:
@@ -20,8 +27,8 @@ def paper(subject: str, body: str, language_note: str = "") -> None:
     note = f'<div class="dds-letter-lang">{html.escape(language_note)}</div>' if language_note else ""
     width = "" if language_note else " dds-letter-single"  # one sheet alone: keep lines readable
     st.html(f'{theme.style_tag("post-letter")}<div class="dds-letter{width}" data-testid="dds-letter">{note}'
-            f'<div class="dds-letter-subject">{html.escape(subject)}</div>'
-            f'<div class="dds-letter-body">{html.escape(body)}</div></div>')
+            f'<div class="dds-letter-subject">{html_text(subject, None)}</div>'
+            f'<div class="dds-letter-body">{html_text(body, None)}</div></div>')
 
 
 def _pdf_maker(view: dict, persona: dict):
@@ -45,6 +52,10 @@ def render(view: dict, original: dict | None, persona: dict, all_folders: list[d
         st.caption(t("post.letter.assumption"))
     if not view["outgoing"]:
         st.caption(t("post.letter.source_note"))
+    if view.get("journey_event") and st.button(t("post.letter.germany"), key="post_to_germany", type="primary",
+                                               icon="🇩🇪", width="stretch"):
+        page, params = _germany(view)
+        st.switch_page(page, query_params=params)
     if original is not None and lang() != "da":
         beside = st.toggle(t("post.letter.show_danish"), key="post_show_danish")
         if beside:
@@ -58,6 +69,16 @@ def render(view: dict, original: dict | None, persona: dict, all_folders: list[d
     else:
         paper(view["subject"], view["body"])
     _attachments(view, persona)
+
+
+def _germany(view: dict) -> tuple[str, dict]:
+    """Where "Wie wäre das in Deutschland? →" leads: the payoff of the visitor's own application the letter answers
+    (pages/payoff.py), else the journeys page on the letter's life event."""
+    visit_id = post_state.visit_id()
+    sent = cases.submission_of_letter(store(), visit_id, postbox.get_letter(store(), visit_id, view["letter_id"]))
+    if sent is not None and any(p.path == PAYOFF_PAGE for p in navigation.PAGES):
+        return PAYOFF_PAGE, {"submission": sent["submission_id"]}
+    return "pages/journeys.py", {"event": view["journey_event"]}
 
 
 def _toolbar(view: dict, persona: dict, all_folders: list[dict]) -> None:
@@ -78,7 +99,7 @@ def _toolbar(view: dict, persona: dict, all_folders: list[dict]) -> None:
         else:
             targets = postbox.move_targets({"folder": view["folder"],
                                             "direction": "out" if view["outgoing"] else "in"}, all_folders)
-            names = {f["id"]: folder_name(f) for f in all_folders}
+            names = {f["id"]: plain(folder_name(f)) for f in all_folders}
             with st.popover(t("post.letter.move"), icon="📂", key="post_move"):
                 st.selectbox(t("post.letter.move_to"), targets, format_func=names.__getitem__,
                              key="post_move_target")
@@ -103,5 +124,5 @@ def _attachments(view: dict, persona: dict) -> None:
         upload = view["upload"]
         st.markdown(f"**{t('post.letter.attachments')}**")
         size = t("post.letter.size_kb", size=number(max(1, round(upload["size"] / 1024))))
-        st.text(f"📎 {upload['name']} ({size})")
+        safe_text.text(f"📎 {upload['name']} ({size})")
         st.caption(t("post.letter.upload_note"))

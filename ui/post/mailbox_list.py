@@ -59,7 +59,8 @@ def letter_list(views: list[dict], folder: dict) -> None:
     labels = {"": everyone, **{p: p for p in post_views.party_options(views)}}
     party = filters[0].selectbox(t("post.list.recipient_filter") if sent else t("post.list.sender_filter"),
                                  list(labels), format_func=labels.__getitem__, key="post_filter_sender")
-    query = filters[1].text_input(t("post.list.search"), key="post_search", placeholder=t("post.list.search_hint"))
+    query = filters[1].text_input(t("post.list.search"), key="post_search", placeholder=t("post.list.search_hint"),
+                                  max_chars=post_views.MAX_QUERY_CHARS)
     found = post_views.filter_views(views, party or None, query)
     if not found:
         st.info(t("post.list.empty_search") if (party or query.strip()) else t("post.list.empty"))

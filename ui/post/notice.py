@@ -14,9 +14,10 @@ from simulators.post import letters
 from simulators.post import life_letters
 from simulators.post import views as post_views
 from simulators.post import postbox
-from ui.shell import session
-from ui.shell.i18n import lang, t
+from ui.shell import session, theme
+from ui.shell.i18n import lang, number, t
 from ui.shell.resources import population, store
+from ui.shell.safe_text import md
 
 
 def show() -> int:
@@ -25,11 +26,17 @@ def show() -> int:
         return 0
     visit_id = current.visit_id
     pending = postbox.pending_notices(store(), visit_id)
+    theme.inject("post-notice")  # toasts below the SIMULATION banner (on every run: a toast outlives the run)
     if pending:
         persona = session.persona()
-        for letter in pending:
-            sender = letters.sender_name(letter["sender"], lang(), post_views.letter_values(letter, persona))
-            st.toast(t("post.notice.toast", sender=sender), icon="📬", duration="long")
+
+        def sender_of(letter: dict) -> str:
+            return letters.sender_name(letter["sender"], lang(), post_views.letter_values(letter, persona))
+
+        for sender, count in postbox.notices_by_sender(pending, sender_of):  # one "SMS" per sender
+            text = (t("post.notice.toast", sender=md(sender)) if count == 1
+                    else t("post.notice.toast_many", sender=md(sender), count=number(count)))
+            st.toast(text, icon="📬", duration="long")
         postbox.mark_notified(store(), visit_id, [letter["letter_id"] for letter in pending])
     return postbox.unread_counts(postbox.list_letters(store(), visit_id)).get("inbox", 0)
 

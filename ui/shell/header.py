@@ -23,6 +23,8 @@ def render() -> None:
         f'<span class="dds-banner-note">{html.escape(t("banner.never_real_credentials"))}</span>'
         f"{badge}</div></div>"
     )
+    if session.take_link_gone():  # ?v= named no (longer existing) visit: say so, then carry on as a fresh start
+        st.info(t("guard.visit_link_gone"), icon="🔗")
     _language_switch()
 
 

@@ -46,3 +46,8 @@ def datetime(value: dt.datetime, fmt: str = "medium") -> str:
 
 def time(value, fmt: str = "short") -> str:
     return i18n.fmt_time(value, lang(), fmt)
+
+
+def duration(seconds: float) -> str:
+    """A length of time in the current language: "12 Sek.", "3 min 5 sec" (``i18n.fmt_duration``)."""
+    return i18n.fmt_duration(seconds, lang())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.shell import session
 from ui.shell.i18n import lang, t
@@ -40,7 +41,11 @@ PAGES: list[PageSpec] = [  # in the order of the story
     PageSpec("pages/dashboard.py", "nav.dashboard", "📊", "dashboard", modes=("explore", "presenter")),
     PageSpec("pages/about.py", "nav.about", "ℹ️", "about", modes=("explore", "presenter")),
     PageSpec("pages/mitid_phone.py", "nav.mitid_phone", "📱", "mitid_phone", in_nav=False),
+    PageSpec("pages/payoff.py", "nav.payoff", "🏁", "payoff", in_nav=False),
+    PageSpec("pages/presenter_notes.py", "nav.presenter_notes", "🎤", "presenter_notes", modes=("presenter",),
+             in_nav=False),
 ]
+NOTES_VIEW = "notes"  # ?view=notes: the presenter's own window (ui.booth.tour_panel), without the top navigation
 
 
 _SESSION_PAGES = "_nav_pages"  # {(lang, mode, logged in): [st.Page, …]} for this browser session
@@ -49,13 +54,28 @@ _SESSION_PAGES = "_nav_pages"  # {(lang, mode, logged in): [st.Page, …]} for t
 def build() -> st.navigation:
     mode = session.mode()
     logged_in = session.is_logged_in()
+    notes_view = mode == "presenter" and session.param("view") == NOTES_VIEW
     built = st.session_state.setdefault(_SESSION_PAGES, {})
     # st.Page resolves and checks its file on the disk, on every run; the same pages serve this session's
     # later runs. Not shared between sessions: st.navigation marks the page object it hands out.
     key = (lang(), mode, logged_in)
     if key not in built:
         built[key] = [_page(spec, mode, logged_in) for spec in PAGES]
-    return st.navigation(built[key], position="top")
+    hidden = notes_view or _standalone_requested(built[key])
+    return st.navigation(built[key], position="hidden" if hidden else "top")
+
+
+STANDALONE = ("mitid_phone",)  # shown without any navigation: a visitor's own phone gets the MitID app only
+
+
+def _standalone_requested(pages: list) -> bool:
+    """Whether the browser asks for a STANDALONE page, by its URL path (a link, a reload) or its script hash (a
+    page change, AppTest). Streamlit tells the page only after st.navigation, so this reads its page manager."""
+    manager = getattr(get_script_run_ctx(), "pages_manager", None)
+    name = getattr(manager, "intended_page_name", None)
+    script_hash = getattr(manager, "intended_page_script_hash", None)
+    return any(page.url_path in STANDALONE and (page.url_path == name or page._script_hash == script_hash)
+               for page in pages)
 
 
 def _page(spec: PageSpec, mode: str, logged_in: bool) -> st.Page:

@@ -13,12 +13,17 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from simulators.core import i18n
 from simulators.core import visits
-from simulators.core.visits import Persona, Visit, apply_persona_changes
+from simulators.core.visits import Persona, Visit
 from ui.shell.resources import population, store
 
 VISIT_KEY = "visit_id"
 _RUN_VISIT = "_visit_this_run"  # (run marker, visit id, last change, data): the store is read once per run
+LINK_GONE = "_visit_link_gone"  # the URL named a visit that does not exist (any more): say so once
 KEEP_PREFIX = "keep_"  # session keys that outlive a visit (the presenter's chosen persona, the kiosk's language)
+# URL parameters a session keeps (like lang, mode and v) and puts back after every page change: the presenter's
+# presentation code and view (ui.booth.tour_panel). Kept as given (at most MAX_PARAM_CHARS); their owner checks them.
+KEPT_PARAMS = {"p": KEEP_PREFIX + "param_p", "view": KEEP_PREFIX + "param_view"}
+MAX_PARAM_CHARS = 64
 
 
 def init() -> None:
@@ -33,7 +38,14 @@ def init() -> None:
         state.lang = i18n.normalise_lang(st.context.locale) or i18n.DEFAULT_LANG
     if VISIT_KEY not in state:
         candidate = params.get("v")
+        # visits.get checks the id's format first (simulators/core/ids.py): a NUL byte or a 10,000-character
+        # "id" never reaches the store, and it is answered like the id of an ended visit
         state[VISIT_KEY] = candidate if candidate and visits.get(store(), candidate) else None
+        if candidate and not state[VISIT_KEY]:
+            state[LINK_GONE] = True
+    for name, key in KEPT_PARAMS.items():
+        if params.get(name):
+            state[key] = str(params.get(name))[:MAX_PARAM_CHARS]
     _sync_url()
 
 
@@ -43,6 +55,7 @@ def _sync_url() -> None:
     wanted = {"lang": state.lang, "mode": state.mode}
     if state.get(VISIT_KEY):
         wanted["v"] = state[VISIT_KEY]
+    wanted.update({name: state[key] for name, key in KEPT_PARAMS.items() if state.get(key)})
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
@@ -50,8 +63,30 @@ def _sync_url() -> None:
         del st.query_params["v"]
 
 
+def take_link_gone() -> bool:
+    """Whether this session's URL named a visit that does not exist (any more); True once (the header says so)."""
+    return bool(st.session_state.pop(LINK_GONE, False))
+
+
 def mode() -> str:
     return st.session_state.get("mode", "explore")
+
+
+def param(name: str) -> str | None:
+    """A kept URL parameter (``KEPT_PARAMS``), as the URL gave it or ``set_param`` set it."""
+    return st.session_state.get(KEPT_PARAMS[name])
+
+
+def set_param(name: str, value: str | None) -> None:
+    """Keep a URL parameter (None drops it), in this session and in the URL."""
+    key = KEPT_PARAMS[name]
+    if value:
+        st.session_state[key] = value
+        st.query_params[name] = value
+    else:
+        st.session_state.pop(key, None)
+        if name in st.query_params:
+            del st.query_params[name]
 
 
 def set_lang(value: str) -> None:
@@ -115,11 +150,25 @@ def end_visit(reason: str = "reset") -> None:
     visit_id = st.session_state.get(VISIT_KEY)
     if visit_id:
         visits.end(store(), visit_id, reason)
+    _forget_visit_state()
+    st.session_state[VISIT_KEY] = None
+    _sync_url()
+
+
+def switch_visit(visit_id: str | None) -> None:
+    """Make an existing visit this session's (another window made it: the presenter's notes drive the audience
+    window), forgetting this session's state of the one before; neither visit is ended."""
+    if st.session_state.get(VISIT_KEY) == visit_id:
+        return
+    _forget_visit_state()
+    st.session_state[VISIT_KEY] = visit_id if visit_id and visits.get(store(), visit_id) else None
+    _sync_url()
+
+
+def _forget_visit_state() -> None:
     for key in list(st.session_state.keys()):
         if key not in ("lang", "mode") and not str(key).startswith(KEEP_PREFIX):
             del st.session_state[key]
-    st.session_state[VISIT_KEY] = None
-    _sync_url()
 
 
 def _visit_id() -> str | None:
@@ -142,14 +191,15 @@ def save_draft(flow_id: str, answers: dict, step: int) -> Visit | None:
 
 def persona() -> Persona | None:
     """The visit's persona (simulators.population.persona.persona_record) with what the visitor's own actions
-    changed laid over it (a new address, …), or None."""
+    changed laid over it (a new address, …) and the visit's own demo MitID user ID (``visits.demo_user_id``), or
+    None."""
     current = visit()
     if not current or current.persona_id is None:
         return None
     from simulators.population.persona import persona_record  # pandas: imported when first needed
 
     record = persona_record(population(current.country), int(current.persona_id))
-    return apply_persona_changes(record, current.persona_changes)
+    return visits.visit_persona(record, current)  # the visit's changes and its own demo MitID user ID
 
 
 def is_logged_in() -> bool:

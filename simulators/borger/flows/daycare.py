@@ -14,15 +14,17 @@ from __future__ import annotations
 import datetime as dt
 
 from simulators.borger import daycare_prices
+from simulators.core import figures
 from simulators.core.dates import add_months, months_old
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_date, register
 
-GUARANTEE_WEEKS = 26          # randers.dk: pasningsgaranti from 26 weeks
-NURSERY_MAX_MONTHS = 34       # kk.dk: vuggestue/dagpleje up to 2 years 10 months
-OFFER_MONTHS_AHEAD = 2        # guldborgsund.dk: offer at least 2 months before the start
-ACCEPT_DAYS = 8               # guldborgsund.dk: accept within 8 days
+# the sourced figures live in data/figures.toml (the texts show them from there)
+GUARANTEE_WEEKS = figures.value("dk_daycare_guarantee_weeks")  # randers.dk: pasningsgaranti from 26 weeks
+NURSERY_MAX_MONTHS = figures.value("kk_nursery_to_years") * 12 + figures.value("kk_nursery_to_months")  # kk.dk: 2 y 10 m
+OFFER_MONTHS_AHEAD = figures.value("dk_daycare_offer_months_ahead")  # guldborgsund.dk: offer ≥ 2 months ahead
+ACCEPT_DAYS = figures.value("dk_daycare_accept_days")  # guldborgsund.dk: accept within 8 days
 SCHOOL_AGE = 6                # assumption: daycare 0–5 years ("dagtilbud 0-6 år"), then school
-PARENT_SHARE_CAP_PCT = 25     # uvm.dk: at most 25 % of the gross operating cost
+PARENT_SHARE_CAP_PCT = figures.value("dk_daycare_parent_share_cap")  # uvm.dk: at most 25 % of the gross cost
 CARE_KEYS = {"vuggestue": "flow.daycare.care.vuggestue", "dagpleje": "flow.daycare.care.dagpleje",
              "boernehave": "flow.daycare.care.boernehave"}
 CARE_DANISH = {"vuggestue": "vuggestue", "dagpleje": "dagpleje", "boernehave": "børnehave"}
@@ -155,6 +157,19 @@ def youngest_child(persona, today):
     return children[0]["person_id"] if children else None
 
 
+def examples(persona, answers, today, rng, lang):
+    """Example answers: the chosen (else the youngest) child, a start soon after the earliest date an offer can
+    name, and the kind of care that fits the child's age then."""
+    child = child_of(persona, answers, today) or (young_children(persona, today) or [None])[0]
+    if child is None:
+        return {}
+    birth = parse_date(child["birth_date"])
+    start = max(earliest_offer_start(today), guarantee_date(birth), today) + dt.timedelta(days=rng.randint(0, 20))
+    nursery = months_old(birth, offered_start(birth, start, today)) < NURSERY_MAX_MONTHS
+    return {"child": child["person_id"], "desired_start": start.isoformat(),
+            "care_type": rng.choice(("vuggestue", "dagpleje")) if nursery else "boernehave"}
+
+
 def start_notes(persona, answers, today):
     notes = [{"kind": "info", "key": "flow.daycare.guarantee_rule", "params": {"weeks": GUARANTEE_WEEKS}},
              {"kind": "source", "key": "flow.daycare.src_randers_kk_text"},
@@ -222,6 +237,7 @@ FLOW = register(Flow(
     id="daycare", title_key="flow.daycare.title", topic="familie-og-boern", article_key="flow.daycare.article",
     authority="kommune", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
     alternative_filters={"has_children": True, "min_age": 20, "max_age": 45}, keywords_key="flow.daycare.keywords",
+    examples=examples,
     sources=(("flow.daycare.src_soroe", "https://soroe.dk/service-og-selvbetjening/dagtilbud-skole-og-uddannelse/"
                                           "dagtilbud-0-6-aar/skriv-dit-barn-op-til-dagtilbud"),
              ("flow.daycare.src_randers", "https://dagplejen.randers.dk/for-foraeldre/ind-og-udmeldelse-af-dagplejen/"),

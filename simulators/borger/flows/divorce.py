@@ -15,11 +15,12 @@ import datetime as dt
 from functools import lru_cache
 
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, register
+from simulators.core import figures
 from simulators.core.paths import DATA_DIR
 
 FEES_CSV = DATA_DIR / "divorce_fees.csv"
 LAST_VERIFIED_YEAR = 2024     # newest year a fee was found for (TAX_AND_BENEFITS.md §8)
-SEPARATION_MONTHS = 6         # horsholm.dk
+SEPARATION_MONTHS = figures.value("dk_divorce_separation_months")  # horsholm.dk (data/figures.toml)
 NEGOTIATION_AFTER_DAYS = 21   # assumption: when Familieretshuset offers the meeting
 KIND_KEYS = {"divorce": "flow.divorce.kind.divorce", "separation": "flow.divorce.kind.separation"}
 GRANTED_KEYS = {"divorce": "flow.divorce.receipt_granted_divorce",
@@ -129,6 +130,11 @@ def outcome(persona, answers, today):
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
 
+def examples(persona, answers, today, rng, lang):
+    """Example answers: a direct divorce both spouses agree on, terms agreed (no negotiation), the fee accepted."""
+    return {"kind": "divorce", "both_agree": True, "terms_agreed": "yes", "fee_accepted": True}
+
+
 # ---- the flow's steps ----------------------------------------------------------------------------------
 def fee_notes(today: dt.date, negotiation: bool) -> list[dict]:
     fees = fees_due(today, negotiation)
@@ -194,7 +200,9 @@ STEPS = (
 FLOW = register(Flow(
     id="divorce", title_key="flow.divorce.title", topic="familie-og-boern", article_key="flow.divorce.article",
     authority="familieretshuset", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"has_partner": True, "min_age": 25}, keywords_key="flow.divorce.keywords",
+    alternative_filters={"has_partner": True, "min_age": 25}, journey_event="divorce",
+    keywords_key="flow.divorce.keywords",
+    examples=examples,
     sources=(("flow.divorce.src_familieretshuset",
               "https://familieretshuset.dk/brud-i-familien/brud-i-familien/vilkaarsforhandling"),
              ("flow.divorce.src_refund", "https://familieretshuset.dk/om-familieretshuset/betaling-af-gebyr"),

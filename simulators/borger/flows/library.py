@@ -14,10 +14,12 @@ import datetime as dt
 from functools import lru_cache
 
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, at_least_age, register
+from simulators.borger.search import MAX_QUERY_CHARS
+from simulators.core import figures
 from simulators.core.paths import DATA_DIR
 
 CATALOGUE_CSV = DATA_DIR / "library_catalogue.csv"
-MIN_AGE = 13                # naesbib.dk: from 13 you can register online with MitID
+MIN_AGE = figures.value("dk_library_min_age")  # naesbib.dk: from 13 you can register online with MitID
 LOAN_DAYS = (28, 30)        # bronderslevbib.dk, dcbib.dk: typical loan period
 MAX_TITLES = 5              # assumption
 READY_AFTER_DAYS = 2        # assumption: a title with a free copy is on the reservation shelf after 2 days
@@ -41,8 +43,9 @@ def by_id() -> dict[str, dict]:
 
 
 def search(query: str = "") -> list[dict]:
-    """Titles whose title or author contain every word of ``query`` (case-insensitive)."""
-    words = query.casefold().split()
+    """Titles whose title or author contain every word of ``query`` (case-insensitive; its first
+    ``MAX_QUERY_CHARS`` characters)."""
+    words = str(query)[:MAX_QUERY_CHARS].casefold().split()
     return [row for row in catalogue() if all(w in f"{row['title']} {row['author']}".casefold() for w in words)]
 
 
@@ -117,6 +120,18 @@ def outcome(persona, answers, today):
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
 
+def examples(persona, answers, today, rng, lang):
+    """Example answers: an author's name as the search, and a title of theirs that is on the shelf (so a pickup
+    letter follows); with a search from an earlier step, one of its hits."""
+    query = answers.get("query")
+    if query is None:
+        row = rng.choice([r for r in catalogue() if r["copies"] > r["reservations"]] or list(catalogue()))
+        query = row["author"].split()[-1]
+    hits = search(str(query)) or list(catalogue())
+    free = [r for r in hits if r["copies"] > r["reservations"]] or hits
+    return {"query": query, "titles": [rng.choice(free)["item_id"]], "pickup_library": persona["municipality"]}
+
+
 # ---- the flow's steps ----------------------------------------------------------------------------------
 def title_options(persona, answers, today):
     """The search hits, plus titles chosen before the search changed (so a choice is never lost silently)."""
@@ -157,7 +172,8 @@ def library_options(persona, answers, today):
 
 STEPS = (
     Step("search", "flow.library.step_search", intro_key="flow.library.intro", notes=search_notes, fields=(
-        Field("query", "text", "flow.library.query", hint_key="flow.library.query_hint", required=False),
+        Field("query", "text", "flow.library.query", hint_key="flow.library.query_hint", required=False,
+              max_length=MAX_QUERY_CHARS),
     )),
     Step("titles", "flow.library.step_titles", notes=titles_notes, fields=(
         Field("titles", "multi", "flow.library.titles", options=title_options),
@@ -172,7 +188,7 @@ STEPS = (
 FLOW = register(Flow(
     id="library", title_key="flow.library.title", topic="kultur-og-fritid", article_key="flow.library.article",
     authority="bibliotek", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
-    alternative_filters={"min_age": 18}, keywords_key="flow.library.keywords",
+    alternative_filters={"min_age": 18}, keywords_key="flow.library.keywords", examples=examples,
     sources=(("flow.library.src_bibliotek_dk", "https://alfa.bibliotek.dk/hjaelp/om-bibliotek-dk/24"),
              ("flow.library.src_naesbib", "https://www.naesbib.dk/om-naestved-bibliotek-og-borgerservice/bliv-bruger"),
              ("flow.library.src_bronderslev", "https://www.bronderslevbib.dk/english/loans-and-reservations"),

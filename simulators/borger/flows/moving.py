@@ -13,15 +13,20 @@ import re
 
 from simulators.borger import addresses
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, at_least_age, parse_date, register
+from simulators.core import figures
 
-MAX_PERSONS = 5           # "Angiv maks. 5 cpr-numre" (DKFDS example)
-REPORT_DAYS_AFTER = 5     # "senest 5 dage efter" (borger.dk)
-REPORT_DAYS_BEFORE = 28   # "højst 28 dage før" (borger.dk) / "tidligst fire uger før" (kerteminde.dk)
-HEALTH_CARD_DAYS = 14     # "ca. 2 uger" (horsholm.dk)
-MIN_AGE = 15              # children from 15 report their own move (horsens.dk)
+# the figures live in data/figures.toml with their sources (the texts show them from there)
+MAX_PERSONS = figures.value("dk_moving_max_persons")                # "Angiv maks. 5 cpr-numre" (DKFDS example)
+REPORT_DAYS_AFTER = figures.value("dk_moving_report_after_days")    # "senest 5 dage efter" (borger.dk)
+REPORT_DAYS_BEFORE = figures.value("dk_moving_report_before_days")  # "højst 28 dage før" (borger.dk)
+HEALTH_CARD_DAYS = figures.value("dk_health_card_weeks") * 7        # "ca. 2 uger" (horsholm.dk)
+MIN_AGE = figures.value("dk_moving_own_report_age")                 # children from 15 report their own move
 KEEP_DOCTOR = "keep"
 CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
 HOUSE_NUMBER_RE = re.compile(r"^[1-9]\d{0,3}[A-Za-zÆØÅæøå]?$")
+# Field limits (issue #17): generous for Danish addresses (street names have at most 40 characters in DAR, the
+# Danish address register; floor and door are a few characters, but visitors write "kælder, bagindgang").
+STREET_MAX, TOWN_MAX, UNIT_MAX = 100, 60, 40
 
 
 def valid_cpr(text: str) -> bool:
@@ -77,18 +82,21 @@ STEPS = (
               options=household_options, required=False, prefill_source_key="flow.moving.source_cpr",
               prefill=lambda persona, today: [m["person_id"] for m in persona.get("household") or []]),
         Field("other_cprs", "text", "flow.moving.other_cprs", hint_key="flow.moving.other_cprs_hint",
-              required=False),
+              required=False, max_length=MAX_PERSONS * 14),  # 5 numbers of 11 characters and separators
     )),
     Step("address", "flow.moving.step_address", notes=address_notes, fields=(
-        Field("street", "text", "flow.moving.street"),
-        Field("house_number", "text", "flow.moving.house_number", hint_key="flow.moving.house_number_hint"),
-        Field("floor", "text", "flow.moving.floor", required=False),
-        Field("door", "text", "flow.moving.door", hint_key="flow.moving.door_hint", required=False),
-        Field("postcode", "text", "flow.moving.postcode"),
-        Field("town", "text", "flow.moving.town"),
+        Field("street", "text", "flow.moving.street", max_length=STREET_MAX),
+        Field("house_number", "text", "flow.moving.house_number", hint_key="flow.moving.house_number_hint",
+              max_length=10),
+        Field("floor", "text", "flow.moving.floor", required=False, max_length=UNIT_MAX),
+        Field("door", "text", "flow.moving.door", hint_key="flow.moving.door_hint", required=False,
+              max_length=UNIT_MAX),
+        Field("postcode", "text", "flow.moving.postcode", max_length=10),
+        Field("town", "text", "flow.moving.town", max_length=TOWN_MAX),
     )),
     Step("special", "flow.moving.step_special", fields=(
-        Field("moving_date", "date", "flow.moving.moving_date", hint_key="flow.moving.moving_date_hint"),
+        Field("moving_date", "date", "flow.moving.moving_date", hint_key="flow.moving.moving_date_hint",
+              hint_params=lambda persona, answers, today: {"example_date": example_moving_date(today).isoformat()}),
         Field("host_stays", "checkbox", "flow.moving.host_stays", hint_key="flow.moving.host_stays_hint",
               required=False),
     )),
@@ -104,6 +112,12 @@ eligible = at_least_age(MIN_AGE, "flow.moving.not_eligible_age")
 def window(today: dt.date) -> tuple[dt.date, dt.date]:
     """Moving dates that may be reported today: from 5 days ago up to 28 days ahead."""
     return today - dt.timedelta(days=REPORT_DAYS_AFTER), today + dt.timedelta(days=REPORT_DAYS_BEFORE)
+
+
+def example_moving_date(today: dt.date) -> dt.date:
+    """The date hint's example: two weeks ahead, inside ``window(today)`` whatever today is."""
+    earliest, latest = window(today)
+    return min(max(today + dt.timedelta(days=14), earliest), latest)
 
 
 def validate(step_id, answers, persona, today):
@@ -165,6 +179,22 @@ def chosen_doctor(persona, answers) -> dict:
     return next(d for d in addresses.doctors_near(str(answers["postcode"]).strip()) if d["id"] == answers["doctor"])
 
 
+def examples(persona, answers, today, rng, lang):
+    """Example answers: a street of a town in the persona's municipality (postcode and town from the PostNord
+    table), a moving date two or three weeks ahead (inside the window), a practice near the new address."""
+    row = addresses.example_postcode(rng, persona.get("municipality"))
+    floor = str(rng.randint(1, 4)) if rng.random() < 0.5 else ""
+    made = {"other_cprs": "", "street": rng.choice(addresses.EXAMPLE_STREETS),
+            "house_number": str(rng.randint(1, 120)), "floor": floor,
+            "door": rng.choice(("th", "tv", "mf")) if floor else "", "postcode": row["postcode"], "town": row["town"],
+            "moving_date": (today + dt.timedelta(days=rng.randint(7, 21))).isoformat(), "host_stays": False}
+    if same_address(persona, made):
+        made["house_number"] = str(int(made["house_number"]) + 1)
+    postcode = str(answers.get("postcode") or made["postcode"]).strip()  # an earlier step's postcode counts
+    made["doctor"] = rng.choice(doctor_options(persona, {"postcode": postcode}, today)).value
+    return made
+
+
 def outcome(persona, answers, today):
     address = new_address(persona, answers)
     doctor = chosen_doctor(persona, answers)
@@ -208,6 +238,7 @@ FLOW = register(Flow(
     id="moving", title_key="flow.moving.title", topic="bolig-og-flytning", article_key="flow.moving.article",
     authority="kommune", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
     alternative_filters={"min_age": 18}, journey_event="moving", keywords_key="flow.moving.keywords",
+    examples=examples,
     sources=(("flow.moving.src_borger", "https://www.borger.dk/Sider/Naar-du-skal-flytte.aspx"),
              ("flow.moving.src_kerteminde", "https://kerteminde.dk/borger/borgerservice/flytning-og-folkeregister"),
              ("flow.moving.src_horsholm", "https://www.horsholm.dk/borger/borgerservice/folkeregister-og-flytning/flytning"),

@@ -13,12 +13,17 @@ import datetime as dt
 import hashlib
 
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, register
+from simulators.core import figures
 from simulators.core.dates import age_on
 from simulators.population.pension_age import has_reached_pension_age
 
-PRICE_YEAR = 2023
-PRICE_CHILD, PRICE_YOUTH, PRICE_ADULT, PRICE_PENSIONER = 150, 179, 891, 379
-DELIVERY_DAYS = 14
+# the prices, age groups and delivery time live in data/figures.toml (Frederiksberg 2023, gladsaxe.dk)
+PRICE_CHILD, PRICE_YOUTH, PRICE_ADULT, PRICE_PENSIONER = (
+    figures.value(f"dk_passport_fee_{group}_2023") for group in ("child", "youth", "adult", "pensioner"))
+PRICE_YEAR = figures.get("dk_passport_fee_adult_2023").year
+YOUTH_FROM_AGE = figures.value("dk_passport_youth_from_age")
+ADULT_FROM_AGE = figures.value("dk_passport_adult_from_age")
+DELIVERY_DAYS = figures.value("dk_passport_delivery_days")
 SLOT_TIMES = ("08:30", "09:15", "10:00", "10:45", "11:30", "13:00", "13:45", "14:30")
 
 
@@ -26,7 +31,7 @@ def price_group(birth_date: dt.date, day: dt.date) -> str:
     if has_reached_pension_age(birth_date, day):
         return "pensioner"
     age = age_on(birth_date, day)
-    return "child" if age < 12 else "youth" if age < 18 else "adult"
+    return "child" if age < YOUTH_FROM_AGE else "youth" if age < ADULT_FROM_AGE else "adult"
 
 
 PRICES = {"child": PRICE_CHILD, "youth": PRICE_YOUTH, "adult": PRICE_ADULT, "pensioner": PRICE_PENSIONER}
@@ -134,6 +139,11 @@ def validate(step_id, answers, persona, today):
     return errors
 
 
+def examples(persona, answers, today, rng, lang):
+    """Example answers: the old passport is brought along, one of the first free times, the price confirmed."""
+    return {"old_passport": "bring", "slot": rng.choice(free_slots(persona, today)[:3]), "confirm": True}
+
+
 def outcome(persona, answers, today):
     person = applicant(persona, answers)
     day = appointment_day(answers, today)
@@ -166,7 +176,7 @@ def outcome(persona, answers, today):
 FLOW = register(Flow(
     id="passport", title_key="flow.passport.title", topic="transport-trafik-rejser",
     article_key="flow.passport.article", authority="kommune", steps=STEPS, eligible=eligible, validate=validate,
-    outcome=outcome, journey_event="passport", keywords_key="flow.passport.keywords",
+    outcome=outcome, journey_event="passport", keywords_key="flow.passport.keywords", examples=examples,
     sources=(("flow.passport.src_frederiksberg", "https://www.frederiksberg.dk/borgerservice/personlige-forhold/pas"),
              ("flow.passport.src_gladsaxe", "http://www.gladsaxe.dk/kommunen/borger/pas_og_koerekort/pas/pas_til_boern"),
              ("flow.passport.src_egedal", "https://egedalkommune.dk/mit-liv/personlige-forhold/pas")),

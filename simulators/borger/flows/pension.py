@@ -11,17 +11,20 @@ from __future__ import annotations
 import datetime as dt
 
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_int, register
+from simulators.core import figures
 from simulators.core.dates import add_months, last_day_of_month
-# the one pension-age table and start date (DOMAIN.md §3.3)
-from simulators.population.pension_age import pension_age_date, pension_age_months, pension_start
+# the one pension-age table and start date (DOMAIN.md §3.3, data/pension_age.csv)
+from simulators.population.pension_age import AGE_TABLE, pension_age_date, pension_age_months, pension_start
 
-APPLY_MONTHS_BEFORE = 6
-MIN_RESIDENCE_YEARS = 3
-# 2026, DKK per month before tax (Ældre Sagen, edited 14.01.2026; secondary)
-RATES_YEAR = 2026
-GRUNDBELOEB = 7_544
-PENSIONSTILLAEG_SINGLE = 8_729
-PENSIONSTILLAEG_COUPLE = 4_467
+# the figures live in data/figures.toml (their sources there)
+APPLY_MONTHS_BEFORE = figures.value("dk_pension_apply_months_before")
+MIN_RESIDENCE_YEARS = figures.value("dk_pension_min_residence_years")
+RESIDENCE_FROM_AGE = figures.value("dk_pension_residence_from_age")
+# DKK per month before tax (Ældre Sagen, edited 14.01.2026; secondary)
+GRUNDBELOEB = figures.value("dk_folkepension_grundbeloeb_2026")
+PENSIONSTILLAEG_SINGLE = figures.value("dk_folkepension_tillaeg_single_2026")
+PENSIONSTILLAEG_COUPLE = figures.value("dk_folkepension_tillaeg_couple_2026")
+RATES_YEAR = figures.get("dk_folkepension_grundbeloeb_2026").year
 
 
 def pension_dates(birth_date: dt.date) -> dict:
@@ -59,7 +62,8 @@ def age_params(persona: dict) -> dict:
 def eligible(persona, today):
     dates = pension_dates(persona["birth_date"])
     if today < dates["apply_from"]:
-        return False, "flow.pension.not_yet", age_params(persona)
+        params = age_params(persona)
+        return False, NOT_YET_KEYS[bool(params["months"])], params
     if today >= dates["start"]:
         return False, "flow.pension.already", age_params(persona)
     return True, None, {}
@@ -98,7 +102,34 @@ def citizenship_options(persona, answers, today):
 
 
 def max_residence_years(persona) -> int:
-    return max(0, min(persona["age"], pension_age_months(persona["birth_date"]) // 12) - 15)
+    return max(0, min(persona["age"], pension_age_months(persona["birth_date"]) // 12) - RESIDENCE_FROM_AGE)
+
+
+AGE_KEYS = {False: "flow.pension.age_whole", True: "flow.pension.age_half"}
+NOT_YET_KEYS = {False: "flow.pension.not_yet", True: "flow.pension.not_yet_half"}  # the age in whole or ½ years
+AGE_YOURS_KEYS = {False: "flow.pension.age_whole_yours", True: "flow.pension.age_half_yours"}
+
+
+def age_table_notes(persona, today) -> list[dict]:
+    """The pension age by date of birth (data/pension_age.csv) as a table under the article, the persona's row
+    marked, with the sources and the date of the newest rule."""
+    born = persona.get("birth_date")
+    rows = []
+    for row in AGE_TABLE:
+        if row.born_from is None:
+            label = {"label_key": "flow.pension.born_until", "params": {"to_date": row.born_to.isoformat()}}
+        elif row.born_to is None:
+            label = {"label_key": "flow.pension.born_from", "params": {"from_date": row.born_from.isoformat()}}
+        else:
+            label = {"label_key": "flow.pension.born_between",
+                     "params": {"from_date": row.born_from.isoformat(), "to_date": row.born_to.isoformat()}}
+        mine = born is not None and (row.born_from is None or row.born_from <= born) and (
+            row.born_to is None or born <= row.born_to)
+        keys = AGE_YOURS_KEYS if mine else AGE_KEYS
+        rows.append({**label, "value": {"key": keys[bool(row.months % 12)], "params": {"years": row.months // 12}}})
+    newest = AGE_TABLE[-1]
+    return [{"kind": "rows", "key": "flow.pension.age_table", "rows": rows},
+            {"kind": "source", "key": "flow.pension.age_table_source", "params": {"adopted_date": newest.as_of}}]
 
 
 STEPS = (
@@ -133,6 +164,11 @@ def validate(step_id, answers, persona, today):
     return errors
 
 
+def examples(persona, answers, today, rng, lang):
+    """Example answers: the conditions as the registers know them (prefilled), the estimate confirmed."""
+    return {"confirm": True}
+
+
 def outcome(persona, answers, today):
     dates = pension_dates(persona["birth_date"])
     estimate = monthly_estimate(persona)
@@ -162,8 +198,10 @@ FLOW = register(Flow(
     id="pension", title_key="flow.pension.title", topic="pension-og-efterloen", article_key="flow.pension.article",
     authority="udbetaling_danmark", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
     alternative_filters={"min_age": 66, "max_age": 67}, journey_event=None, keywords_key="flow.pension.keywords",
+    examples=examples, article_notes=age_table_notes,
     sources=(("flow.pension.src_borger",
               "https://www.borger.dk/oekonomi-skat-su/Pension-og-efterloen/foer-du-gaar-paa-folkepension"),
+             ("flow.pension.src_aes", "https://www.aes.dk/om-arbejdsmarkedets-erhvervssikring/temaer/forhoejet-pensionsalder"),
              ("flow.pension.src_senior", "https://seniorhaandbogen.dk/pension/folkepension/"),
              ("flow.pension.src_rates", "https://www.aeldresagen.dk/viden-og-raadgivning/vaerd-at-vide/f/"
               "folkepension-og-foertidspension/folkepension/beregning-af-folkepension")),

@@ -15,7 +15,7 @@ import re
 
 from simulators.borger import addresses
 from simulators.population.citizens import MITID_MIN_AGE  # mitid.dk: the age limit to get MitID
-from simulators.core import clock
+from simulators.core import clock, figures
 from simulators.borger.framework import (Field, Flow, Option, Outcome, Step, at_least_age, parse_date, parse_int,
                                          register)
 
@@ -24,9 +24,9 @@ ITEM_KEYS = {"phone": "flow.police.item.phone", "wallet": "flow.police.item.wall
              "bag": "flow.police.item.bag", "laptop": "flow.police.item.laptop",
              "jewellery": "flow.police.item.jewellery", "keys": "flow.police.item.keys",
              "other": "flow.police.item.other"}
-COMPENSATION_HOURS = 72   # anklagemyndigheden.dk: report within 72 h for state victim compensation
+COMPENSATION_HOURS = figures.value("dk_police_compensation_hours")  # anklagemyndigheden.dk: within 72 h
 IMEI_LENGTH = 15          # politi.dk: "IMEI-nummer (15 cifre)"
-DESCRIPTION_MAX = 500     # assumption: a short free text, like a form field
+DESCRIPTION_MAX = figures.value("sim_police_description_max")  # assumption: a short free text, like a form field
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
@@ -87,10 +87,7 @@ eligible = at_least_age(MITID_MIN_AGE, "flow.police.not_eligible_age")
 
 def validate(step_id, answers, persona, today):
     errors = {}
-    if step_id == "what":
-        if len(str(answers.get("description") or "").strip()) > DESCRIPTION_MAX:
-            errors["description"] = ("flow.police.err.description_too_long", {"max": DESCRIPTION_MAX})
-    elif step_id == "phone":
+    if step_id == "phone":
         key = imei_error(answers.get("imei"))
         if key:
             errors["imei"] = (key, {"digits": len(imei_digits(answers.get("imei")))})
@@ -101,11 +98,15 @@ def validate(step_id, answers, persona, today):
             errors["incident_time"] = ("flow.police.err.time_format", {})
         if day and (day > now.date() or (clock and dt.datetime.combine(day, clock) > now)):
             errors["incident_date"] = ("flow.police.err.when_future", {})
-    elif step_id == "where":
-        postcode = str(answers.get("postcode") or "").strip()
-        if postcode and not (re.fullmatch(r"\d{4}", postcode) and addresses.lookup(postcode)):
+    elif step_id == "where":  # postcode and town checked as the moving flow checks them (issue #15)
+        postcode, town = str(answers.get("postcode") or "").strip(), str(answers.get("town") or "").strip()
+        if postcode and not re.fullmatch(r"\d{4}", postcode):
+            errors["postcode"] = ("flow.police.err.postcode_format", {})
+        elif postcode and not addresses.lookup(postcode):
             errors["postcode"] = ("flow.police.err.postcode_unknown", {"postcode": postcode})
-        elif not postcode and not str(answers.get("town") or "").strip():
+        elif postcode and town and not addresses.town_matches(postcode, town):
+            errors["town"] = ("flow.police.err.town_mismatch", {"postcode": postcode, "town": addresses.town_of(postcode)})
+        elif not postcode and not town:
             errors["town"] = ("flow.police.err.town_or_postcode", {})
     return errors
 
@@ -144,6 +145,26 @@ def outcome(persona, answers, today):
     return Outcome(summary=[], letters=letters, changes=changes, receipt=receipt)
 
 
+def example_imei(rng) -> str:
+    """15 digits whose last is the Luhn check digit of the first 14 (3GPP TS 23.003): a valid, invented IMEI."""
+    body = "35" + "".join(str(rng.randrange(10)) for _ in range(IMEI_LENGTH - 3))
+    return body + next(d for d in "0123456789" if luhn_valid(body + d))
+
+
+def examples(persona, answers, today, rng, lang):
+    """Example answers: a bag with a phone (a valid IMEI) stolen yesterday evening, inside the 72 hours, in a
+    street of the persona's own municipality (postcode and town from the PostNord table)."""
+    from simulators.core.i18n import translate
+
+    row = addresses.example_postcode(rng, persona.get("municipality"))
+    day = current_time(today).date() - dt.timedelta(days=1)
+    return {"items": ["phone", "bag"], "description": translate(lang, "flow.police.example_description"),
+            "value_dkk": rng.choice((3500, 4500, 6000)), "imei": example_imei(rng),
+            "incident_date": day.isoformat(), "incident_time": f"{rng.randint(16, 21)}:{rng.choice((0, 15, 30, 45)):02d}",
+            "street": rng.choice(addresses.EXAMPLE_STREETS), "postcode": row["postcode"], "town": row["town"],
+            "insurer": ""}
+
+
 # ---- the flow's steps ----------------------------------------------------------------------------------
 def item_options(persona, answers, today):
     return [Option(kind, label_key=ITEM_KEYS[kind]) for kind in ITEM_KINDS]
@@ -171,29 +192,34 @@ def where_notes(persona, answers, today):
 STEPS = (
     Step("what", "flow.police.step_what", notes=what_notes, fields=(
         Field("items", "multi", "flow.police.items", options=item_options),
-        Field("description", "text", "flow.police.description", hint_key="flow.police.description_hint"),
+        Field("description", "text", "flow.police.description", hint_key="flow.police.description_hint",
+              max_length=DESCRIPTION_MAX),  # longer: the framework's borger.err.too_long
         Field("value_dkk", "int", "flow.police.value", hint_key="flow.police.value_hint", required=False),
     )),
     Step("phone", "flow.police.step_phone", notes=phone_notes,
          when=lambda persona, answers, today: "phone" in (answers.get("items") or []), fields=(
-             Field("imei", "text", "flow.police.imei", hint_key="flow.police.imei_hint"),
+             Field("imei", "text", "flow.police.imei", hint_key="flow.police.imei_hint", max_length=40),
          )),
     Step("when", "flow.police.step_when", notes=when_notes, fields=(
-        Field("incident_date", "date", "flow.police.incident_date"),
-        Field("incident_time", "text", "flow.police.incident_time", hint_key="flow.police.incident_time_hint"),
+        Field("incident_date", "date", "flow.police.incident_date", hint_key="flow.police.incident_date_hint",
+              hint_params=lambda persona, answers, today: {
+                  "example_date": (current_time(today).date() - dt.timedelta(days=1)).isoformat()}),
+        Field("incident_time", "text", "flow.police.incident_time", hint_key="flow.police.incident_time_hint",
+              max_length=10),
     )),
     Step("where", "flow.police.step_where", notes=where_notes, fields=(
-        Field("street", "text", "flow.police.street", hint_key="flow.police.street_hint"),
-        Field("postcode", "text", "flow.police.postcode", required=False),
-        Field("town", "text", "flow.police.town", required=False),
-        Field("insurer", "text", "flow.police.insurer", hint_key="flow.police.insurer_hint", required=False),
+        Field("street", "text", "flow.police.street", hint_key="flow.police.street_hint", max_length=100),
+        Field("postcode", "text", "flow.police.postcode", required=False, max_length=10),
+        Field("town", "text", "flow.police.town", required=False, max_length=60),
+        Field("insurer", "text", "flow.police.insurer", hint_key="flow.police.insurer_hint", required=False,
+              max_length=100),
     )),
 )
 
 FLOW = register(Flow(
     id="police", title_key="flow.police.title", topic="politi-retsvaesen-forsvar",
     article_key="flow.police.article", authority="politi", steps=STEPS, eligible=eligible, validate=validate,
-    outcome=outcome, alternative_filters={"min_age": 18}, keywords_key="flow.police.keywords",
+    outcome=outcome, alternative_filters={"min_age": 18}, keywords_key="flow.police.keywords", examples=examples,
     sources=(("flow.police.src_politi", "https://politi.dk/tyveri-og-haervaerk/anmeld-tyveri-af-genstande"),
              ("flow.police.src_politi_site", "https://www.politi.dk/da/ompolitiet/omhjemmesiden/"),
              ("flow.police.src_anklagemyndigheden", "https://anklagemyndigheden.dk/da/anmeldelse-ofre"),

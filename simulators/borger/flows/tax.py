@@ -16,7 +16,7 @@ from simulators.borger import taxcalc
 from simulators.borger.flows import pension
 from simulators.borger.framework import Field, Flow, Option, Outcome, Step, parse_int, register
 
-RESTSKAT_LIMIT = 24_000        # 2025 base limit before interest (skatteinform.dk, secondary)
+RESTSKAT_LIMIT = taxcalc.rates(taxcalc.INCOME_YEAR).restskat_limit  # base limit before interest (figures.toml)
 RESTSKAT_COLLECTED_YEAR = taxcalc.INCOME_YEAR + 2
 MAX_KM, MAX_DAYS = 999, 365    # plausibility limits of the simulation (assumption)
 
@@ -122,6 +122,13 @@ def validate(step_id, answers, persona, today):
     return errors
 
 
+def examples(persona, answers, today, rng, lang):
+    """Example answers: accept the statement (the one-tap case); after "correct" on an earlier step, a commute."""
+    if answers.get("decision") != "correct":
+        return {"decision": "accept"}
+    return {"km_one_way": rng.randint(12, 40), "days": rng.randint(180, 220), "confirm": True}
+
+
 def outcome(persona, answers, today):
     s = statement(persona, answers)
     refund = s["difference"] >= 0
@@ -154,6 +161,7 @@ FLOW = register(Flow(
     id="tax", title_key="flow.tax.title", topic="oekonomi-skat-su", article_key="flow.tax.article",
     authority="skattestyrelsen", steps=STEPS, eligible=eligible, validate=validate, outcome=outcome,
     alternative_filters={"min_age": 25, "max_age": 60}, journey_event="tax", keywords_key="flow.tax.keywords",
+    examples=examples,
     sources=(("flow.tax.src_skm", "https://skm.dk/tal-og-metode/satser/satser-og-beloebsgraenser-i-lovgivningen/personskatteloven"),
              ("flow.tax.src_blicher", "https://blicher.dk/blicher-support/skattemaessige-satser-og-beloebsgraenser/"),
              ("flow.tax.src_beierholm", "https://www.beierholm.dk/services/skat-moms-og-afgifter/satser-og-datoer/vigtige-beloebsgraenser-personer"),

@@ -117,3 +117,31 @@ def test_german_counterpart_links_point_to_known_journeys():
 
     for flow in FLOWS.values():
         assert flow.journey_event is None or flow.journey_event in journeys.EVENTS, flow.id
+
+
+def test_an_unanswered_choice_says_what_to_do():
+    """Issue #15: an empty required choice said "This field is required"; a choice asks to choose, a set of
+    checkboxes to tick one (seen failing before the fix: both gave borger.err.required)."""
+    def options(persona, answers, today):
+        return [Option("a", label="A"), Option("b", label="B")]
+
+    fields = (Field("radio", "choice", "borger.value.no", options=options),
+              Field("menu", "select", "borger.value.no", options=options),
+              Field("ticks", "multi", "borger.value.no", options=options),
+              Field("name", "text", "borger.value.no"))
+    flow = toy_flow(steps=(Step("one", "borger.check_answers", fields=fields),))
+    errors = flow.check_step("one", {"ticks": []}, make_persona(), TODAY)
+    assert {f: key for f, (key, _) in errors.items()} == {
+        "radio": "borger.err.choose_required", "menu": "borger.err.choose_required",
+        "ticks": "borger.err.choose_some", "name": "borger.err.required"}
+
+
+def test_a_whole_number_is_shown_with_its_thousands_separator():
+    """Issue #15: "4500" in the answers and the receipt (seen failing before the fix: {"text": "4500"})."""
+    from simulators.borger.framework import display
+
+    persona = make_persona()
+    assert display(Field("value_dkk", "int", "borger.value.no"), 4500, persona, {}, TODAY) == {"dkk": 4500}
+    assert display(Field("km", "int", "borger.value.no"), "4500", persona, {}, TODAY) == {"number": 4500}
+    assert format_params({"year": 2026, "rates_year": 2026, "count": 4500}, "de") == {
+        "year": "2026", "rates_year": "2026", "count": "4.500"}  # a year is no quantity: never "2.026"

@@ -139,3 +139,17 @@ def test_doctors_are_stable_fictitious_and_local():
     first, again = addresses.doctors_near("8000"), addresses.doctors_near("8000")
     assert first == again and len(first) == 3 and all(d["fictitious"] and "8000 Aarhus C" in d["address"] for d in first)
     assert len({d["id"] for d in first}) == 3
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 28), dt.date(2026, 4, 1), dt.date(2027, 2, 27),
+                                   dt.date(2028, 12, 31)])
+def test_the_date_hints_example_lies_inside_the_window(today):
+    """Issue #15: the hint said "e.g. 28.04.2026" while the window around 28 Nov 2026 excluded it (seen failing
+    before the fix: the hint's only example was that fixed date)."""
+    from simulators.borger.flows.moving import FLOW, window
+
+    field = next(f for s in FLOW.steps for f in s.fields if f.id == "moving_date")
+    example = dt.date.fromisoformat(field.hint_params(make_persona(), {}, today)["example_date"])
+    earliest, latest = window(today)
+    assert earliest <= example <= latest
+    assert not FLOW.check_step("special", {"moving_date": example.isoformat()}, make_persona(), today)

@@ -53,7 +53,7 @@ def test_validation_messages():
     persona = make_persona()
     assert FLOW.check_all(answers(persona), persona, TODAY) == {}
     assert FLOW.check_step("who", answers(persona, old_passport=None), persona, TODAY)["old_passport"][0] == \
-        "borger.err.required"
+        "borger.err.choose_required"  # an unanswered choice (issue #15)
     assert FLOW.check_step("time", answers(persona, slot="2026-11-20T09:15"), persona, TODAY)["slot"][0] == \
         "flow.passport.err.slot_past"
     assert FLOW.check_step("time", answers(persona, slot="2026-12-31T23:59"), persona, TODAY)["slot"][0] == \

@@ -17,7 +17,8 @@ from tests.helpers.personas import TODAY, make_persona
     (dt.date(1955, 1, 1), 798), (dt.date(1955, 6, 30), 798),
     (dt.date(1955, 7, 1), 804), (dt.date(1962, 12, 31), 804),
     (dt.date(1963, 1, 1), 816), (dt.date(1966, 12, 31), 816),
-    (dt.date(1967, 1, 1), 828), (dt.date(2000, 5, 5), 828),
+    (dt.date(1967, 1, 1), 828), (dt.date(1970, 12, 31), 828),
+    (dt.date(1971, 1, 1), 840), (dt.date(2000, 5, 5), 840),  # 70 from 1.1.1971 (Folketing, 22 May 2025; issue #19)
 ])
 def test_pension_age_table_boundaries(birth, months):
     assert pension_age_months(birth) == months
@@ -38,7 +39,7 @@ def test_eligibility_window():
     assert FLOW.eligible(make_persona(birth_date=born), TODAY) == (True, None, {})
     ok, key, params = FLOW.eligible(make_persona(birth_date=dt.date(1985, 3, 12)), TODAY)
     assert (ok, key) == (False, "flow.pension.not_yet")
-    assert params["apply_date"] == "2053-09-12" and params["reached_date"] == "2054-03-12"
+    assert params["apply_date"] == "2054-09-12" and params["reached_date"] == "2055-03-12"  # 70 (born 1985)
     assert FLOW.eligible(make_persona(birth_date=born), dt.date(2026, 9, 14))[1] == "flow.pension.not_yet"
     assert FLOW.eligible(make_persona(birth_date=born), dt.date(2026, 9, 15))[0]
     assert FLOW.eligible(make_persona(birth_date=born), dt.date(2027, 4, 1))[1] == "flow.pension.already"

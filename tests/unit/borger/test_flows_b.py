@@ -65,16 +65,17 @@ POLICE_OK = {"items": ["phone", "wallet"], "description": "Black phone, brown wa
 
 
 @pytest.mark.parametrize("step, changes, field, key", [
-    ("what", {"description": "x" * 501}, "description", "flow.police.err.description_too_long"),
+    ("what", {"description": "x" * 501}, "description", "borger.err.too_long"),  # the field's limit (issue #17)
     ("phone", {"imei": "12345"}, "imei", "flow.police.err.imei_format"),
     ("phone", {"imei": "490154203237519"}, "imei", "flow.police.err.imei_checksum"),
     ("when", {"incident_time": "25:00"}, "incident_time", "flow.police.err.time_format"),
     ("when", {"incident_date": "2026-03-10", "incident_time": "12:01"}, "incident_date", "flow.police.err.when_future"),
     ("when", {"incident_date": "2026-03-11", "incident_time": "08:00"}, "incident_date", "flow.police.err.when_future"),
     ("where", {"postcode": "0000"}, "postcode", "flow.police.err.postcode_unknown"),
-    ("where", {"postcode": "50a0"}, "postcode", "flow.police.err.postcode_unknown"),
+    ("where", {"postcode": "50a0"}, "postcode", "flow.police.err.postcode_format"),
+    ("where", {"postcode": "5000", "town": "Aarhus C"}, "town", "flow.police.err.town_mismatch"),  # as moving (#15)
     ("where", {"postcode": "", "town": ""}, "town", "flow.police.err.town_or_postcode"),
-    ("what", {"items": []}, "items", "borger.err.required"),
+    ("what", {"items": []}, "items", "borger.err.choose_some"),  # an unanswered choice says so (#15)
 ])
 def test_police_validation_keys(step, changes, field, key):
     errors = FLOWS["police"].check_step(step, {**POLICE_OK, **changes}, person(), NOW)
@@ -125,7 +126,7 @@ def test_library_search_and_validation():
     six = [r["item_id"] for r in library.catalogue()[:6]]
     assert flow.check_step("titles", {"titles": six}, person(), TODAY)["titles"] == (
         "flow.library.err.too_many", {"max": 5, "count": 6})
-    assert flow.check_step("titles", {"titles": []}, person(), TODAY)["titles"][0] == "borger.err.required"
+    assert flow.check_step("titles", {"titles": []}, person(), TODAY)["titles"][0] == "borger.err.choose_some"
 
 
 def test_library_eligibility_from_13():

@@ -245,3 +245,12 @@ def test_every_stored_letter_survives_a_new_store_object(visit_id):
     postbox.mark_read(Store(), visit_id, letter["letter_id"])
     assert postbox.get_letter(Store(), visit_id, letter["letter_id"])["read"] is True
     assert uuid.UUID(letter["letter_id"])
+
+
+def test_one_notice_per_sender():
+    """Issue #15: the moving flow's two letters from the municipality gave two identical "simulated SMS" toasts
+    stacked over the banner; the service notifies once per sender (seen failing before the fix: one per letter)."""
+    pending = [{"sender": "kommune", "id": 1}, {"sender": "region", "id": 2}, {"sender": "kommune", "id": 3}]
+    assert postbox.notices_by_sender(pending, lambda letter: letter["sender"].title()) == [("Kommune", 2),
+                                                                                          ("Region", 1)]
+    assert postbox.notices_by_sender([], str) == []
