@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test test-fast bench soak catalogs figures clean
+.PHONY: run test test-fast bench soak catalogs catalogs-locked figures clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ soak: $(VENV)/.installed-test
 I18N_DOMAINS := core population mitid borger post compare booth
 I18N_TMP := var/i18n
 catalogs: $(VENV)/.installed
+	mkdir -p var
+	flock var/i18n.lock $(MAKE) --no-print-directory catalogs-locked  # one run at a time: they share $(I18N_TMP)
+
+catalogs-locked:
 	mkdir -p $(I18N_TMP)
 	PYTHONPATH=$(CURDIR) $(VENV)/bin/pybabel -q extract -F locales/babel.cfg --no-default-keywords -k t -k tn:1,2 \
 		--add-location=file --sort-output --no-wrap --project=digital-denmark-showcase \

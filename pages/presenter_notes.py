@@ -6,7 +6,7 @@ from ui.shell.boot import ensure_router
 ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
-from ui.booth import persona_picker, tour_panel
+from ui.booth import briefing, persona_picker, tour_panel
 from ui.shell import guards, theme
 from ui.shell.i18n import t
 
@@ -29,3 +29,4 @@ with right:
     with st.expander(t("booth.picker.title"), expanded=False):
         st.caption(t("booth.picker.lead"))
         persona_picker.picker()
+briefing.offer()  # the leave-behind PDF for a delegation, on the presenter's own screen

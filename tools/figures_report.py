@@ -22,7 +22,6 @@ import argparse
 import csv
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

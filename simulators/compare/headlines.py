@@ -13,7 +13,8 @@ from simulators.core import figures as data_figures
 from simulators.core.i18n import fmt_number, fmt_percent, source_name, translate
 
 COUNTRIES = ("DK", "DE", "EU27")
-EU_MEMBER_STATES = data_figures.value("eu_member_states")  # the totals of the ranks ("of 27", "of 193"), data/figures.toml
+# the totals of the ranks ("of 27", "of 193"), from data/figures.toml
+EU_MEMBER_STATES = data_figures.value("eu_member_states")
 UN_MEMBER_STATES = data_figures.value("un_member_states")
 
 

@@ -46,8 +46,8 @@ ASSUMPTION_FIELDS = ("step", "channel", "required")
 # what a step's ``days_max`` is: the top of a stated range, or a second figure shown apart with its label (never
 # joined with ``days`` into a range): a reported worst case, the slowest office's average, the case of an objection
 UPPER_KINDS = ("range", "worst_case", "slowest_office", "objection")
-UPPER_KEYS = {"worst_case": "compare.journeys.upper.worst_case", "slowest_office": "compare.journeys.upper.slowest_office",
-              "objection": "compare.journeys.upper.objection"}  # the label of a second figure: takes {days}
+UPPER_KEYS = {"worst_case": "compare.journeys.upper.worst_case",  # the label of a second figure: takes {days}
+              "slowest_office": "compare.journeys.upper.slowest_office", "objection": "compare.journeys.upper.objection"}
 DAYS_PER_UNIT = {"days": 1, "weeks": 7, "months": 365 / 12, "hours": 1 / 24}
 AMOUNT_KINDS = ("cost", "benefit")
 AMOUNT_PERIODS = ("once", "each", "month", "quarter")
@@ -116,6 +116,7 @@ class Amount:
     amount: float | None = None  # None: the source gives no figure (the text says why)
     amount_max: float | None = None
     per: str = "once"
+    alternative: bool = False  # the cost of the alternative the journey's note names (eWA online), not of its steps
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,8 @@ def _amount(entry: dict, sources: dict, where: str) -> Amount:
             amount_max, found = top.value, tuple(dict.fromkeys(found + top.sources))
     if not found:
         raise ValueError(f"{where}: no source")
-    return Amount(entry["kind"], currency, _texts(entry, where), found, amount, amount_max, entry.get("per", "once"))
+    return Amount(entry["kind"], currency, _texts(entry, where), found, amount, amount_max, entry.get("per", "once"),
+                  bool(entry.get("alternative", False)))
 
 
 def parse(journeys_doc: dict, sources_doc: dict) -> dict[tuple[str, str], Journey]:

@@ -66,7 +66,8 @@ def side(journey: Journey) -> Side:
         document_sources=_unique(src for d in journey.documents for src in d.sources) or action_sources,
         days=s.citizen_days, days_max=s.citizen_days_max,
         day_sources=_unique(src for step in (timed or path) for src in step.sources),
-        unsourced_days=s.citizen_unsourced, costs=journey.cost_amounts(),
+        unsourced_days=s.citizen_unsourced,
+        costs=tuple(a for a in journey.cost_amounts() if not a.alternative),  # the steps' path, not its alternative
         follow_ups=s.follow_ups, follow_up_days=s.days, summary=s)
 
 

@@ -101,7 +101,8 @@ def _daycare(data_dir: Path, found: list[Home], problems: list[str]) -> None:
     path = data_dir / "daycare_prices.csv"
     if path.exists():
         for n, row in enumerate(_csv(path), start=2):
-            measure = "_".join(("dk_daycare_price", row["municipality"], row["setting"], row["age_band"], row["variant"]))
+            measure = "_".join(("dk_daycare_price", row["municipality"], row["setting"], row["age_band"],
+                                row["variant"]))
             found.append(Home(measure, "DK", row["year"], int(row["price_dkk_month"]), "daycare_prices.csv",
                               f"row {n}", "DKK", (row["source"],)))
 

@@ -29,7 +29,7 @@ import string
 import tomllib
 from functools import lru_cache
 
-from simulators.core import i18n, visitor_text
+from simulators.core import figures, i18n, visitor_text
 from simulators.core.paths import DATA_DIR
 
 DATA_DIR = DATA_DIR
@@ -50,12 +50,13 @@ def templates() -> dict[str, dict]:
 
 
 def placeholders(template_id: str) -> set[str]:
+    """The params a letter needs (its figures, ``{id}`` of data/figures.toml, come from there: issue #19)."""
     names: set[str] = set()
     template = templates()[template_id]
     for lang in i18n.LANGS:
         for field in ("subject", "body"):
             names |= {f for _, f, _, _ in string.Formatter().parse(template[lang][field]) if f}
-    return names
+    return {name for name in names if figures.lookup(name) is None}
 
 
 def format_param(name: str, value, lang: str) -> str:
@@ -89,12 +90,13 @@ def render(template_id: str, lang: str, params: dict, strict: bool = True) -> di
     """Subject, body and metadata of a letter in ``lang``. Raises KeyError when a placeholder has no value,
     unless ``strict`` is False: then it shows as "–" (the mailbox must not break on another flow's slip)."""
     template = templates()[template_id]
-    values = {name: format_param(name, value, lang) for name, value in params.items()}
+    text = template[lang]
+    values = {**i18n.figure_params(text["subject"] + text["body"], lang),  # the letter's figures, from data/
+              **{name: format_param(name, value, lang) for name, value in params.items()}}
     missing = placeholders(template_id) - values.keys()
     if missing and strict:
         raise KeyError(f"letter {template_id!r} lacks values for {sorted(missing)}")
     values = _Blank(values)
-    text = template[lang]
     return {"template": template_id, "subject": text["subject"].format_map(values),
             "body": text["body"].format_map(values), "sender": template.get("sender", ""),
             "replyable": bool(template.get("replyable", False)), "attachment": bool(template.get("attachment", False)),

@@ -17,7 +17,7 @@ from simulators.mitid import login as mitid
 from simulators.post import postbox
 from simulators.population.persona import persona_record
 from tests.helpers.apptest import make_app, no_exception, start_visit, visit_of
-from tests.helpers.borger_app import TODAY, field, find, logged_in_app, next_step, open_flow, persona_for, send
+from tests.helpers.borger_app import TODAY, field, logged_in_app, next_step, open_flow, persona_for, send
 from ui.booth import progress
 from ui.borger.runner import WANTED_FLOW
 from ui.mitid import box
@@ -56,6 +56,15 @@ def test_kiosk_tiles_lead_straight_into_the_flow_shortest_first(lang):
     no_exception(at)
     assert at.query_params.get("flow") in ("tax", ["tax"])
     assert at.title[0].value == i18n.translate(lang, "flow.tax.step_statement")  # the flow, not the article
+
+
+def test_back_from_the_first_step_goes_to_the_kiosk_portal_not_an_article():
+    at, _ = logged_in_app("de", persona_for("tax"), mode="kiosk")
+    open_flow(at, "tax")
+    at.button(key="ss_back").click().run()
+    no_exception(at)
+    assert "article" not in at.query_params
+    assert "bdk_service_tax" in keys(at)  # the tiles
 
 
 def test_explore_tiles_still_open_the_article():

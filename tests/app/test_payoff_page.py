@@ -99,3 +99,13 @@ def test_the_life_event_page_leads_with_the_race_and_links_to_the_payoff():
     order = [node for node in at.main if getattr(node, "type", None) in ("plotly_chart", "header")]
     assert order[0].type == "plotly_chart"  # the race comes before the "step by step" heading and the step cards
     assert any(link.proto.page.endswith("payoff") or "payoff" in str(link.proto) for link in at.get("page_link"))
+
+
+def test_a_service_without_a_german_journey_says_what_it_is_compared_with():
+    at, _ = sent_visit("de", "police")
+    at.switch_page("pages/payoff.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = texts(at)
+    moving = i18n.translate("de", "compare.event.moving")
+    assert html.escape(i18n.translate("de", "compare.payoff.unmatched", event=moving)) in shown
+    assert "Deutschland: 24–47" not in shown  # the visitor's sentence has no German figure for another service

@@ -6,11 +6,13 @@ Each test counts and prints its taps from the attract screen to the payoff (targ
 of every step (tests/e2e/screenshots/kiosk-taps-<flow>-NN-<step>.png).
 
 The visitor's own phone (the page the kiosk's QR code opens) at 390×844 shows the MitID app and no navigation
-into the rest of the app; the login page on a phone-sized screen offers the on-screen phone first.
+into the rest of the app, and its swipe is a thumb-sized control that approves when dragged to the end; the login
+page on a phone-sized screen offers the on-screen phone first (CSS for any narrow window; a browser that says it is
+a phone starts there).
 
-Seen failing before the fix: every test here — there was no "Beispielangaben" button, the kiosk's tiles led to
-the article page, the receipt had no letter button and the letter none to Germany, the phone page had the top
-navigation (with the dashboard in explore mode)."""
+Seen failing before the fix (this file run against the unchanged tree, 2026-12-01): all six tests — the tap-only
+journeys and the phone page's test at their first kiosk step (the demo user ID did not start the login), the
+phone-sized login at the missing channel order, the phone browser at the missing on-screen start."""
 from __future__ import annotations
 
 import re
@@ -167,7 +169,18 @@ def test_visitors_phone_shows_the_mitid_app_only(new_page, app_server):
     assert phone.get_by_text(tr("nav.dashboard")).count() == 0
     swipe = phone.locator(".st-key-mitid_phone_swipe [role='group']").bounding_box()
     assert swipe and swipe["height"] >= 64 and swipe["y"] + swipe["height"] <= PHONE[1], swipe
+    thumb = phone.locator(".st-key-mitid_phone_swipe [role='group'] div:has(> div > input[type='range'])")
+    grip = thumb.bounding_box()
+    assert grip and grip["width"] >= 56 and grip["height"] >= 56, grip  # a target for a thumb
     screenshot(phone, "kiosk-taps-phone-page-de")
+    # The swipe by touch: the thumb dragged to the end of the track (a pointer drag, no keyboard) approves.
+    x, y = grip["x"] + grip["width"] / 2, grip["y"] + grip["height"] / 2
+    phone.mouse.move(x, y)
+    phone.mouse.down()
+    phone.mouse.move(swipe["x"] + swipe["width"] + 40, y, steps=12)
+    phone.mouse.up()
+    phone.get_by_text(tr("mitid.phone.approved")).wait_for(timeout=15_000)
+    screenshot(phone, "kiosk-taps-phone-page-approved-de")
     phone.goto(f"{app_server.url}/mitid_phone?lang=de")  # without a token: the 4-digit code form, still no menu
     wait_for_app(phone)
     assert phone.get_by_test_id("stTopNavLinkContainer").count() == 0
@@ -203,3 +216,44 @@ def test_login_on_a_phone_sized_screen_offers_the_onscreen_phone_first(new_page,
     assert page.get_by_text(tr("mitid.onscreen.instructions_below")).is_visible()  # "unten", not "rechts"
     assert not page.get_by_text(tr("mitid.onscreen.instructions")).is_visible()
     screenshot(page, "kiosk-taps-login-on-a-phone-onscreen-de")
+
+
+IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+          "Version/17.5 Mobile/15E148 Safari/604.1")
+
+
+def test_a_phone_s_browser_starts_the_login_on_the_onscreen_phone(browser, app_server, population):
+    """A browser that says it is a phone (User-Agent "Mobile") gets the on-screen phone at once, not a QR code."""
+    from tests.helpers.browser import APP_HOSTS
+    from tests.helpers.e2e_visits import logged_in_visit
+    from urllib.parse import urlparse
+
+    visit_id, _persona = logged_in_visit(app_server, population, "de", seed=5)
+    visits.log_out(Store(app_server.db_url), visit_id)
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]}, locale="de-DE",
+                                  user_agent=IPHONE, is_mobile=True, has_touch=True)
+    foreign: list[str] = []
+
+    def guard(route):
+        if urlparse(route.request.url).hostname in APP_HOSTS or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    try:
+        page = context.new_page()
+        page.goto(f"{app_server.url}/mitid_login?lang=de&v={visit_id}")
+        wait_for_app(page)
+        page.locator(".st-key-mitid_use_demo button").tap()
+        page.wait_for_function("() => document.querySelector('.st-key-mitid_user_id input').value")
+        page.get_by_role("button", name=tr("mitid.continue")).tap()
+        page.locator(".st-key-mitid_onscreen_app").wait_for(timeout=20_000)  # no QR code, no extra tap
+        wait_for_app(page)
+        assert_no_exception(page)
+        assert page.locator(".st-key-mitid_channels_phone").count() == 1
+        screenshot(page, "kiosk-taps-login-on-an-iphone-de")
+    finally:
+        context.close()
+    assert not foreign, foreign

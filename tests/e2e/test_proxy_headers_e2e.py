@@ -80,8 +80,8 @@ def visit(page, url: str) -> None:
 
 
 def test_the_app_works_under_the_policy_with_no_violation(new_page, proxy_url, app_server, population):
-    """Every page through the proxy: the WebSocket connects, charts and the map draw, a letter opens, Start makes
-    a visit, and the browser blocks nothing."""
+    """Every page through the proxy: the WebSocket connects, the race plays by itself, charts and the map draw, a
+    letter opens, Start makes a visit, and the browser blocks nothing."""
     visit_id, _ = logged_in_visit(app_server, population, "en")
     page = new_page(1920, 1080, goto=False)
     page.context.add_init_script(WATCH_CSP)
@@ -95,6 +95,9 @@ def test_the_app_works_under_the_policy_with_no_violation(new_page, proxy_url, a
                  "dashboard", "about", "digital_post"):
         visit(page, f"{proxy_url}/{path}{'&' if '?' in path else '?'}lang=en&v={visit_id}")
         assert csp_violations(page) == [], path
+        if path == "journeys":  # the race's autoplay, the app's own inline script, runs (allowed by its hash)
+            page.wait_for_function("() => { const g = document.querySelector('.st-key-race_box .js-plotly-plot');"
+                                   " return !!g && !!g.dataset.racePlayed; }", timeout=30_000)
         if path == "compare":
             assert page.locator(".js-plotly-plot").count() >= 3
             assert page.locator(".js-plotly-plot canvas").count() >= 1  # the map (its worker is a blob)

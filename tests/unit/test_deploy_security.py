@@ -71,6 +71,13 @@ def test_csp_allows_only_the_app_itself(conf):
     assert all(s == "'self'" or s.startswith("'sha256-") or s == "'wasm-unsafe-eval'" for s in policy["script-src"])
 
 
+def test_csp_allows_the_apps_own_inline_scripts_by_hash(conf):
+    """The race's autoplay script (the app's only inline script) runs under the policy: its hash is listed."""
+    from ui.compare import race
+
+    assert race.AUTOPLAY_CSP_HASH in csp(conf)["script-src"]
+
+
 def test_metrics_are_refused_at_the_proxy(conf):
     """Seen failing before the fix: /_stcore/metrics was passed to the replicas."""
     match = re.search(r"location\s+\^~\s+/_stcore/metrics\s*\{([^}]*)\}", server_block(conf))

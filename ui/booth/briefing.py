@@ -8,6 +8,7 @@ import streamlit as st
 from simulators.compare.briefing import MAX_EVENTS, briefing_pdf
 from simulators.compare.journeys import EVENT_ICONS, EVENT_KEYS, EVENTS
 from simulators.core import clock
+from ui.booth import tour_panel
 from ui.shell import session
 from ui.shell.i18n import lang, t
 
@@ -17,8 +18,8 @@ JOURNEY_EVENT_STATE = "journeys_event"  # the life event open on pages/journeys.
 
 def offer() -> None:
     """The briefing's choice of life events and its download button, folded away (presenter mode only)."""
-    if session.mode() != "presenter":
-        return
+    if session.mode() != "presenter" or tour_panel.role() == tour_panel.AUDIENCE:
+        return  # the projector shows no presenter tools
     with st.expander(f"📄 {t('booth.briefing.title')}"):
         st.caption(t("booth.briefing.lead"))
         labels = {event: f"{EVENT_ICONS[event]} {t(EVENT_KEYS[event])}" for event in EVENTS}

@@ -22,7 +22,8 @@ import streamlit as st
 from simulators.borger import cases
 from simulators.borger.framework import Flow
 from simulators.borger.suggest import suggest_persona
-from simulators.core.visits import MAX_VISIT_BYTES, Persona, Visit, VisitTooLarge
+from simulators.core import visits
+from simulators.core.visits import Persona, Visit, VisitTooLarge
 from ui.borger import form, layout
 from ui.shell import session
 from ui.shell.i18n import lang, t
@@ -135,7 +136,7 @@ def _step(flow: Flow, persona: Persona, answers: dict, steps: list, position: in
     st.caption(t("borger.step_x_of_y", step=position + 1, total=len(steps)))
     st.title(t(step.title_key))
     if state.pop(DRAFT_REFUSED, False):
-        st.error(t("borger.err.draft_too_large", max_kb=MAX_VISIT_BYTES // 1024), icon="❗")
+        st.error(t("borger.err.draft_too_large", max_kb=max(1, visits.MAX_VISIT_BYTES // 1024)), icon="❗")
     if step.intro_key:
         st.markdown(t(step.intro_key))
     if step.fields:

@@ -158,7 +158,8 @@ def summary(journey: Journey) -> None:
                     f'<div class="dds-jsum-value">{html.escape(value)}</div></div>' for label, value in figures(s))
     st.html(f'<div class="dds-jsum" data-country="{journey.country}">{cells}</div>')
     for step in journeys.labelled_uppers(journey.citizen_path()):  # a second figure with its label, not a range
-        st.caption(f"⚠️ {t(UPPER_TOTAL_KEYS[step.upper], days=number(s.citizen_days + step.days_max - step.days, 0))}")
+        with_upper = s.citizen_days + step.days_max - step.days
+        st.caption(f"⚠️ {t(UPPER_TOTAL_KEYS[step.upper], days=number(with_upper, 0))}")
     if s.follow_ups:
         st.markdown(f"{KIND_ICONS['follow_up']} {follow_up_text(s)}")
     notes = []

@@ -141,10 +141,10 @@ def show(p: Payoff):
     Returns the right column, under the race, for the page's buttons."""
     theme.inject("compare-payoff")
     event = t(journeys.EVENT_KEYS[p.event])
+    unmatched = ("" if p.matched else  # on the hero's line: one screen has no room for another
+                 f' <span class="dds-pay-unmatched">{html.escape(t("compare.payoff.unmatched", event=event))}</span>')
     st.html(f'<h1 class="dds-pay-title">🏁 {html.escape(t("compare.payoff.title", flow=flow_title(p)))}</h1>'
-            f'<p class="dds-pay-hero">{html.escape(hero(p))}</p>')
-    if not p.matched:
-        st.caption(t("compare.payoff.unmatched", event=event))
+            f'<p class="dds-pay-hero">{html.escape(hero(p))}{unmatched}</p>')
     left, right = st.columns([11, 9], gap="large")
     with left:
         letters = tn("compare.payoff.letters", "compare.payoff.letters_plural", p.letters, count=number(p.letters))

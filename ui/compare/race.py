@@ -11,7 +11,9 @@ full-width chart is too small from two metres, and a phone's chart toolbar would
 """
 from __future__ import annotations
 
-import json
+import base64
+import hashlib
+import html
 
 import plotly.graph_objects as go
 
@@ -29,34 +31,38 @@ Y = {"DK": 1.0, "DE": 0.0}  # numeric y so the state text can sit above each bar
 FOLLOW_UP_COLOURS = {"DK": "#EFA0AC", "DE": "#A8A8A8"}  # the hatched part: what follows by itself
 MOVING_TRACES = 6  # per lane: follow-up bar, citizen bar, state text (the frames update these)
 CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
-AUTOPLAY_JS = """<script>
-(() => {{
-  const token = {token_json}, started = Date.now();
-  function find() {{  // the chart in the container, once it shows this race (its layout.meta) and has its button
-    const chart = document.querySelector('.st-key-{box} .js-plotly-plot');
+# The autoplay script is the same text for every race (its box and token come from the script tag's data-
+# attributes), so a Content-Security-Policy can allow exactly it by its hash (AUTOPLAY_CSP_HASH, in
+# deploy/nginx.conf.template; tests/unit/test_deploy_security.py keeps the two in step).
+AUTOPLAY_JS = """
+(() => {
+  const me = document.currentScript, token = me.dataset.raceToken, box = me.dataset.raceBox, started = Date.now();
+  function find() {  // the chart in the container, once it shows this race (its layout.meta) and has its button
+    const chart = document.querySelector('.st-key-' + box + ' .js-plotly-plot');
     const meta = chart && chart.layout && chart.layout.meta;
     return meta && meta.race === token && chart.querySelector('.updatemenu-button') ? chart : null;
-  }}
-  function play(chart) {{
+  }
+  function play(chart) {
     if (chart.dataset.raceAutoplay === token) return;
     chart.dataset.raceAutoplay = token;
     chart.dataset.racePlayed = "started";
-    if (chart.on) chart.on('plotly_animated', () => {{ chart.dataset.racePlayed = "done"; }});
-    chart.querySelector('.updatemenu-button').dispatchEvent(new MouseEvent('click', {{bubbles: true}}));
-  }}
-  function watch() {{
+    if (chart.on) chart.on('plotly_animated', () => { chart.dataset.racePlayed = "done"; });
+    chart.querySelector('.updatemenu-button').dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  }
+  function watch() {
     const chart = find();
-    if (!chart) {{ if (Date.now() - started < 30000) setTimeout(watch, 150); return; }}
+    if (!chart) { if (Date.now() - started < 30000) setTimeout(watch, 150); return; }
     if (chart.dataset.raceAutoplay === token) return;
-    if (!('IntersectionObserver' in window)) {{ play(chart); return; }}
-    const seen = new IntersectionObserver((entries) => {{
-      if (entries.some(e => e.isIntersecting && e.intersectionRatio >= 0.5)) {{ seen.disconnect(); play(chart); }}
-    }}, {{threshold: [0, 0.5, 1]}});
+    if (!('IntersectionObserver' in window)) { play(chart); return; }
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some(e => e.isIntersecting && e.intersectionRatio >= 0.5)) { seen.disconnect(); play(chart); }
+    }, {threshold: [0, 0.5, 1]});
     seen.observe(chart);
-  }}
+  }
   watch();
-}})();
-</script>"""
+})();
+"""
+AUTOPLAY_CSP_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(AUTOPLAY_JS.encode()).digest()).decode() + "'"
 
 
 def _say(lang: str, label: race_data.Label) -> str:
@@ -92,7 +98,8 @@ def autoplay_html(box: str, token: str) -> str:
     race ``token`` (its ``layout.meta``) and is at least half in view; once per token (event and language), so a
     rerun of the page does not restart it. Plotly has no autoplay of its own; without JavaScript the figure
     still shows the finish and ▶ plays it. It marks the chart ``data-race-played`` ("started", then "done")."""
-    return AUTOPLAY_JS.format(token_json=json.dumps(token), box=box)
+    return (f'<script data-race-box="{html.escape(box, quote=True)}" data-race-token="{html.escape(token, quote=True)}">'
+            f"{AUTOPLAY_JS}</script>")
 
 
 def race_figure(dk: Journey, de: Journey, lang: str, compact: bool = False) -> go.Figure:

@@ -20,7 +20,8 @@ from simulators.borger.framework import Field, Flow, Option, Outcome, Step, pars
 
 # the sourced figures live in data/figures.toml (the texts show them from there)
 GUARANTEE_WEEKS = figures.value("dk_daycare_guarantee_weeks")  # randers.dk: pasningsgaranti from 26 weeks
-NURSERY_MAX_MONTHS = figures.value("kk_nursery_to_years") * 12 + figures.value("kk_nursery_to_months")  # kk.dk: 2 y 10 m
+# kk.dk: vuggestue/dagpleje up to 2 years 10 months
+NURSERY_MAX_MONTHS = figures.value("kk_nursery_to_years") * 12 + figures.value("kk_nursery_to_months")
 OFFER_MONTHS_AHEAD = figures.value("dk_daycare_offer_months_ahead")  # guldborgsund.dk: offer ≥ 2 months ahead
 ACCEPT_DAYS = figures.value("dk_daycare_accept_days")  # guldborgsund.dk: accept within 8 days
 SCHOOL_AGE = 6                # assumption: daycare 0–5 years ("dagtilbud 0-6 år"), then school

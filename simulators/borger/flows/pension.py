@@ -201,7 +201,8 @@ FLOW = register(Flow(
     examples=examples, article_notes=age_table_notes,
     sources=(("flow.pension.src_borger",
               "https://www.borger.dk/oekonomi-skat-su/Pension-og-efterloen/foer-du-gaar-paa-folkepension"),
-             ("flow.pension.src_aes", "https://www.aes.dk/om-arbejdsmarkedets-erhvervssikring/temaer/forhoejet-pensionsalder"),
+             ("flow.pension.src_aes",
+              "https://www.aes.dk/om-arbejdsmarkedets-erhvervssikring/temaer/forhoejet-pensionsalder"),
              ("flow.pension.src_senior", "https://seniorhaandbogen.dk/pension/folkepension/"),
              ("flow.pension.src_rates", "https://www.aeldresagen.dk/viden-og-raadgivning/vaerd-at-vide/f/"
               "folkepension-og-foertidspension/folkepension/beregning-af-folkepension")),

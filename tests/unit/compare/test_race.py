@@ -102,6 +102,9 @@ def test_compact_race_has_no_slider_and_is_lower():
 def test_the_race_has_no_toolbar_and_starts_itself_once_in_view():
     assert race_view.CONFIG["displayModeBar"] is False  # on a phone the toolbar covered the chart's top
     script = race_view.autoplay_html("race_box", race_view.race_token("moving", "de"))
-    assert script.startswith("<script>") and '"moving-de"' in script
-    assert ".st-key-race_box .js-plotly-plot" in script and "IntersectionObserver" in script
+    assert script.startswith("<script ") and 'data-race-token="moving-de"' in script
+    assert 'data-race-box="race_box"' in script and "'.st-key-' + box + ' .js-plotly-plot'" in script
+    assert "IntersectionObserver" in script
+    # the same script text for every race, so the proxy's Content-Security-Policy allows it by one hash
+    assert race_view.AUTOPLAY_JS in race_view.autoplay_html("other", race_view.race_token("divorce", "da"))
     assert "updatemenu-button" in script and "http" not in script  # the figure's own ▶, nothing fetched

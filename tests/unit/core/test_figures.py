@@ -119,7 +119,8 @@ def test_an_amount_without_a_measure_and_a_spelled_out_figure_are_found(tmp_path
     journeys = (data / "journeys.toml").read_text(encoding="utf-8")
     (data / "journeys.toml").write_text(journeys + '\n[[journey]]\nevent = "x"\ncountry = "DE"\n[[journey.amount]]\n'
                                         'kind = "benefit"\namount = 250\ncurrency = "EUR"\n'
-                                        'de = "Kindergeld 250 €"\nen = "child benefit €250"\nda = "børnepenge 250 €"\n',
+                                        'de = "Kindergeld 250 €"\nen = "child benefit €250"\n'
+                                        'da = "børnepenge 250 €"\n',
                                         encoding="utf-8")
     _, problems = figure_homes.homes(data)
     assert len(problems) == 1 and "250 EUR" in problems[0]
