@@ -349,7 +349,7 @@ def _race_table(pdf: FPDF, tr: _Tr, race: race_data.Race) -> None:
                                      fill_color=GREEN_TINT))
         summaries = [lane.journey.summary() for lane in lanes]
         for key, values in (
-                ("compare.briefing.race.steps", [fmt_number(s.steps, lang) for s in summaries]),
+                ("compare.briefing.race.steps", [fmt_number(s.actions, lang) for s in summaries]),  # what the citizen does
                 ("compare.briefing.race.visits", [fmt_number(s.visits, lang) for s in summaries]),
                 ("compare.briefing.race.done", [tr.days(lane.done) for lane in lanes]),
                 ("compare.briefing.race.finish", [tr.days(lane.finish) for lane in lanes]),

@@ -14,32 +14,10 @@ from simulators.borger import load_flows
 from simulators.compare.journeys import EVENT_KEYS
 from simulators.population.persona import persona_record
 from simulators.core.store import Store
-from tests.helpers.apptest import LANGS, make_app, no_exception, start_visit
+from tests.helpers.apptest import LANGS, make_app, no_exception, page_texts, start_visit
 from tests.helpers.privacy import offending_events
 from ui.booth import presenter_persona
 from ui.shell.resources import population
-
-
-@pytest.fixture(autouse=True)
-def _app_script_on_every_run(monkeypatch):
-    """With a ``pages/`` folder next to app.py, Streamlit's PagesManager switches to the old pages-directory mode
-    on every AppTest run, which runs a page's file *without* app.py from the second run on (no header, no
-    session.init, no tour panel). st.navigation turns that mode off; this makes every run start that way."""
-    from streamlit.runtime import pages_manager
-
-    original = pages_manager.PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        pages_manager.PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(pages_manager.PagesManager, "__init__", init)
-
-
-def texts(at) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info") for e in at.get(kind)]
-    parts += [str(h.proto.body) for h in at.get("html")]
-    return "\n".join(str(p) for p in parts)
 
 
 def tr(lang: str, key: str, **params) -> str:
@@ -53,7 +31,7 @@ def jump(at, step_id: str):
 
 
 def check_page(at, lang: str, step_id: str, visit: dict) -> None:
-    text = texts(at)
+    text = page_texts(at)
     if step_id == "welcome":
         assert tr(lang, "welcome.you_are") in text
     elif step_id == "mitid":
@@ -153,7 +131,7 @@ def test_dashboard_shows_todays_counters(lang):
     assert metrics[tr(lang, "booth.dash.visits_today")] == i18n.fmt_number(expected.visits, lang)
     assert metrics[tr(lang, "booth.funnel.flow_completed")] == i18n.fmt_number(expected.reached["flow_completed"], lang)
     assert expected.logins_by_method["code_display"] >= 1
-    assert tr(lang, "booth.dash.source") in texts(at)
+    assert tr(lang, "booth.dash.source") in page_texts(at)
     assert {b.key for b in at.get("download_button")} == {"dash_csv_summary", "dash_csv_events"}
 
 

@@ -11,29 +11,9 @@ from simulators.compare import journeys
 from simulators.core import clock, i18n, visits
 from simulators.core.store import Store
 from simulators.population.persona import persona_record
-from tests.helpers.apptest import LANGS
+from tests.helpers.apptest import LANGS, page_texts
 from tests.helpers.borger_app import logged_in_app, persona_for
 from ui.shell.resources import population
-
-
-@pytest.fixture(autouse=True)
-def _app_script_on_every_run(monkeypatch):
-    """Every AppTest run starts with st.navigation (as tests/app/test_booth_modes.py explains)."""
-    from streamlit.runtime import pages_manager
-
-    original = pages_manager.PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        pages_manager.PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(pages_manager.PagesManager, "__init__", init)
-
-
-def texts(at) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info") for e in at.get(kind)]
-    parts += [str(h.proto.body) for h in at.get("html")]
-    return "\n".join(str(p) for p in parts)
 
 
 def sent_visit(lang: str, flow_id: str, mode: str = "explore"):
@@ -53,7 +33,7 @@ def test_the_payoff_shows_the_visit_and_germany_with_sources_and_the_race(lang):
     at, _ = sent_visit(lang, "moving")
     at.switch_page("pages/payoff.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    shown = texts(at)
+    shown = page_texts(at)
     tr = lambda key, **p: i18n.translate(lang, key, **p)  # noqa: E731
     assert tr("compare.payoff.title", flow=tr("flow.moving.title")) in shown
     for key in ("compare.payoff.time_online", "compare.payoff.letters_label", "compare.payoff.visit_source"):
@@ -105,7 +85,7 @@ def test_a_service_without_a_german_journey_says_what_it_is_compared_with():
     at, _ = sent_visit("de", "police")
     at.switch_page("pages/payoff.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    shown = texts(at)
+    shown = page_texts(at)
     moving = i18n.translate("de", "compare.event.moving")
     assert html.escape(i18n.translate("de", "compare.payoff.unmatched", event=moving)) in shown
     assert "Deutschland: 24–47" not in shown  # the visitor's sentence has no German figure for another service

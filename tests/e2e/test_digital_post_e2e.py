@@ -70,7 +70,7 @@ def test_flow_letter_is_announced_opens_and_its_pdf_names_the_persona(new_page, 
     page.locator(f".st-key-post_open_{sent['letter_id']} button").click()
     wait_for_app(page)
     shown = page.get_by_test_id("dds-letter")
-    assert XSS in shown.inner_text()
+    assert XSS in shown.inner_text().replace("\u200b", "")  # long runs get invisible break points
     assert shown.locator("script").count() == 0
     page.wait_for_timeout(500)
     assert dialogs == []

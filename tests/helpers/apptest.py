@@ -49,3 +49,10 @@ def log_in(at: AppTest, method: str = "onscreen_phone") -> AppTest:
 
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def page_texts(at) -> str:
+    """Every text element of the page (titles, Markdown, captions, info boxes, HTML blocks) as one string."""
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info") for e in at.get(kind)]
+    parts += [str(h.proto.body) for h in at.get("html")]
+    return "\n".join(str(p) for p in parts)

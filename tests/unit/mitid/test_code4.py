@@ -19,17 +19,9 @@ from simulators.core import visits
 from simulators.core.store import Store
 from simulators.mitid import login as mitid
 from simulators.mitid.service import MitIDService
+from tests.helpers.clock import T0, Clock
 
-T0 = 1_800_000_000.0
 USER = "anna.demo42"
-
-
-class Clock:
-    def __init__(self, now: float = T0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
