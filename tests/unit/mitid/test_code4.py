@@ -13,30 +13,12 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 
 from simulators.core import visits
-from simulators.core.store import Store
 from simulators.mitid import login as mitid
-from simulators.mitid.service import MitIDService
-from tests.helpers.clock import T0, Clock
+from tests.helpers.clock import T0
 
 USER = "anna.demo42"
-
-
-@pytest.fixture
-def store(tmp_path):
-    return Store(f"sqlite:///{tmp_path}/code4.db")
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def service(store, clock):
-    return MitIDService(store, clock)
 
 
 def waiting(service, store, user=USER):

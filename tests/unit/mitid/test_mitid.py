@@ -5,9 +5,8 @@ import pytest
 
 from simulators.mitid import login as mitid
 from simulators.core import visits
-from simulators.mitid.service import MitIDService, phone_url, public_base_url, request_seconds, token_hash
-from simulators.core.store import Store
-from tests.helpers.clock import T0, Clock
+from simulators.mitid.service import phone_url, public_base_url, request_seconds, token_hash
+from tests.helpers.clock import T0
 
 USER = "anna.demo42"
 
@@ -232,21 +231,6 @@ def test_short_ttl(account):
 
 
 # ---- the store-backed service and its phone token -------------------------------------------------------------------
-@pytest.fixture
-def store(tmp_path):
-    return Store(f"sqlite:///{tmp_path}/mitid.db")
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def service(store, clock):
-    return MitIDService(store, clock)
-
-
 def new_visit(store):
     return visits.create(store, "en", "kiosk", persona_id=1).visit_id
 
