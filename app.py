@@ -6,12 +6,14 @@ from ui.shell import navigation
 from ui.shell import runtime_tuning
 from ui.shell import session
 from ui.shell import theme
+from ui.shell import wakeup
 from ui.booth import tour_panel
 from ui.booth import watchdog
 
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
                    initial_sidebar_state="auto")  # a sidebar shows only in presenter mode (tour)
 session.init()
+wakeup.forget_this_session()  # a page that still waits for the store asks again below (ui/shell/wakeup.py)
 theme.apply()
 page = navigation.build()
 header.render()

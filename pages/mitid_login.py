@@ -1,7 +1,8 @@
 """MitID login on the kiosk: the MitID-style box, the persona's demo devices, the on-screen phone, the explainer.
 
 The login lives in the store (simulators.mitid.service), so the visitor's phone can approve it from another
-browser; a fragment polls the store every second and reruns the page when the login changed.
+browser; the process's one watcher (ui/shell/wakeup.py) reruns the page when the login changes or expires, and
+the browser counts the time left down itself (issue #18: no server run per waiting second).
 """
 from ui.shell.boot import ensure_router
 
@@ -9,7 +10,7 @@ ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
 from simulators.mitid import login as mitid
-from simulators.mitid.service import request_seconds
+from simulators.mitid.service import REQUEST_KIND, request_seconds
 from ui.shell import guards
 from ui.booth import progress
 from ui.borger.runner import WANTED_FLOW
@@ -17,7 +18,7 @@ from ui.mitid import phone_app as mitid_app
 from ui.mitid import box as mitid_box
 from ui.mitid import panels as mitid_panels
 from ui.shell import navigation
-from ui.shell import session
+from ui.shell import session, wakeup
 from ui.shell.i18n import t
 
 BORGER_PAGE = "pages/borger.py"
@@ -52,13 +53,19 @@ if login and login.active and request_id not in tokens:
     tokens[request_id] = svc.reissue_token(visit_id, request_id)  # after a reload only the hash is left
 
 
-@st.fragment(run_every=1)
-def watch(version_seen: int) -> None:
-    """Follow the phone: any change of the login in the store (approved, rejected, expired) reruns the page."""
+@st.fragment(run_every=wakeup.SAFETY_NET_SECONDS)
+def safety_net(version_seen: int) -> None:
+    """Only if the watcher could not wake this page: a slow look at the store (the watcher follows within ~0.5 s)."""
     now = svc.get(request_id)
     if now.version != version_seen or now.login is None:
         st.rerun(scope="app")
-    mitid_box.countdown(now.login, svc.clock())
+
+
+def watch(version_seen: int) -> None:
+    """Follow the phone: any change of the login in the store (approved, rejected, expired) reruns the page."""
+    wakeup.watch(REQUEST_KIND, request_id, version_seen, until=login.expires_at)
+    mitid_box.countdown(login, svc.clock())
+    safety_net(version_seen)
 
 
 box_col, side_col = st.columns([3, 2], gap="large")

@@ -9,7 +9,9 @@ ensure_router()  # before anything else: this page must run inside app.py
 import streamlit as st
 
 from simulators.mitid import login as mitid
+from simulators.mitid.service import REQUEST_KIND
 from ui.mitid import phone_app as mitid_app
+from ui.shell import wakeup
 from ui.shell.i18n import t
 
 mitid_app.apply_css()
@@ -35,12 +37,19 @@ if not token:
 found = svc.resolve(token)
 
 
-@st.fragment(run_every=2)
-def watch(version_seen: int) -> None:
-    """The kiosk may cancel, or the request may expire, while the phone shows it: follow within ~2 s."""
+@st.fragment(run_every=wakeup.SAFETY_NET_SECONDS)
+def safety_net(version_seen: int) -> None:
+    """Only if the watcher could not wake this page: a slow look at the store."""
     again = svc.resolve(token)
     if again.version != version_seen or again.error != found.error:
         st.rerun(scope="app")
+
+
+def watch(version_seen: int) -> None:
+    """The kiosk may cancel, or the request may expire, while the phone shows it: the process's watcher
+    (ui/shell/wakeup.py) reruns this page within ~0.5 s of a change of the request or of its expiry."""
+    wakeup.watch(REQUEST_KIND, found.request_id, version_seen, until=found.login.expires_at)
+    safety_net(version_seen)
 
 
 if found.error or found.login is None or found.login.state not in (mitid.PENDING, mitid.AWAITING_PIN):

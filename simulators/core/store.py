@@ -101,6 +101,7 @@ def _row_to_item(row) -> Item:
                 json.loads(row.data))
 
 
+SQLITE_POOL_SIZE = 32
 _engines: dict[str, Engine] = {}
 _engines_lock = threading.Lock()
 
@@ -110,7 +111,12 @@ def _make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        # One script thread per browser session runs at a time per session, and a class of 100 runs many at once:
+        # SQLAlchemy's default pool (5 + 10 overflow) then opened and closed a connection (with its PRAGMAs) for
+        # most queries under load. Keep enough open; SQLite connections are cheap to hold (issue #18).
+        pool = ({} if not path or path == ":memory:" else  # one in-memory database lives in one connection
+                {"poolclass": sa.pool.QueuePool, "pool_size": SQLITE_POOL_SIZE, "max_overflow": SQLITE_POOL_SIZE})
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # WAL: readers never wait for the writer
@@ -198,6 +204,16 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
         return _row_to_item(row) if row else None
+
+    def versions(self, kind: str, ids_: Iterable[str]) -> dict[str, int]:
+        """The current version of each of these items that exists (one query): a watcher's "has anything
+        changed" read (ui/shell/wakeup.py), without loading any item's data."""
+        wanted = sorted({i for i in ids_ if _holdable(kind, i)})
+        if not wanted:
+            return {}
+        query = sa.select(items.c.id, items.c.version).where(items.c.kind == kind, items.c.id.in_(wanted))
+        with self.engine.connect() as conn:
+            return {row.id: row.version for row in conn.execute(query)}
 
     def find(self, kind: str, visit_id: str | None = None, key: str | None = None) -> list[Item]:
         if not (_holdable(kind, visit_id) and _holdable(key, limit=ids.KEY_MAX)):

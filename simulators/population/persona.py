@@ -6,6 +6,7 @@ list of the people living with the persona, each with a relation (partner, child
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,16 +48,30 @@ class _Index:
 
 
 _indexes: dict[int, _Index] = {}
+_index_lock = threading.Lock()
 
 
 def _ids(series: pd.Series) -> np.ndarray:
     return series.fillna(0).to_numpy(dtype=np.int64)
 
 
+def warm_index(population: pd.DataFrame) -> None:
+    """Build the population's index now (the app does it when it makes the population)."""
+    _index(population)
+
+
 def _index(population: pd.DataFrame) -> _Index:
     found = _indexes.get(id(population))
     if found is not None and found.population is population:
         return found
+    with _index_lock:  # one build per population, however many sessions ask at once
+        found = _indexes.get(id(population))
+        if found is not None and found.population is population:
+            return found
+        return _build_index(population)
+
+
+def _build_index(population: pd.DataFrame) -> _Index:
     text = {}
     for column in _TEXT:
         values = population[column].astype(object).to_numpy()

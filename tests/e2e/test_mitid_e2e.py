@@ -130,3 +130,39 @@ def test_expired_request_says_so_and_offers_a_new_try(new_page, short_expiry_ser
     screenshot(kiosk, "mitid-kiosk-expired-da")
     screenshot(phone, "mitid-phone-expired-da")
     tap(kiosk.locator(".st-key-mitid_try_again button"), kiosk.locator(".st-key-mitid_use_demo button"))
+
+
+def test_waiting_for_the_phone_costs_the_server_nothing_per_second(new_page, app_server):
+    """Issue #18: while the box waits for the phone, the browser counts the time down itself and sends the
+    server nothing (the page used to rerun a fragment every second); the phone's answer still arrives at once,
+    through the process's watcher (ui/shell/wakeup.py), well before the pages' slow safety-net timer."""
+    from ui.shell.wakeup import SAFETY_NET_SECONDS
+
+    kiosk = new_page(*KIOSK, goto=False)
+    sent: list[float] = []
+    kiosk.on("websocket", lambda ws: ws.on("framesent", lambda _payload: sent.append(time.monotonic())))
+    kiosk.goto(f"{app_server.url}/?lang=en&mode=explore")
+    wait_for_app(kiosk)
+    tap(kiosk.locator(".st-key-welcome_start button"), kiosk.locator(".st-key-welcome_next button"))
+    tap(kiosk.locator(".st-key-welcome_next button"), kiosk.locator(".st-key-mitid_use_demo button"))
+    tap(kiosk.locator(".st-key-mitid_use_demo button"), kiosk.locator(".st-key-mitid_user_id input"))
+    tap(kiosk.locator("[data-testid='stFormSubmitButton'] button"), kiosk.locator(".st-key-mitid_qr img"))
+    wait_for_app(kiosk)
+    clock = kiosk.locator(".mitid-countdown .mitid-clock")
+    left = lambda: int(clock.evaluate("e => getComputedStyle(e).getPropertyValue('--mitid-left')"))  # noqa: E731
+    first, quiet_from = left(), time.monotonic()
+    kiosk.wait_for_timeout(3200)
+    later = left()
+    frames = [t for t in sent if t > quiet_from]
+    assert 2 <= first - later <= 4, (first, later)  # the browser's own clock, one step a second
+    assert int(clock.get_attribute("data-seconds")) >= first  # it started at what the server said
+    assert frames == [], f"the waiting page sent {len(frames)} messages in 3 s"
+    screenshot(kiosk, "mitid-kiosk-countdown-en")
+    address = kiosk.get_by_test_id("mitid-phone-link").inner_text().strip()
+    phone = open_phone(new_page, address, "en")
+    tap(phone.locator(".st-key-mitid_phone_approve button"), phone.get_by_text(tr("en", "mitid.phone.approved")))
+    approved_at = time.time()
+    kiosk.wait_for_function("() => location.pathname.endsWith('/borger') || "
+                            "!!document.querySelector('.st-key-mitid_landing')", timeout=SAFETY_NET_SECONDS * 1000 / 2)
+    print(f"kiosk followed the phone after {time.time() - approved_at:.1f} s")
+    assert_no_exception(kiosk)

@@ -19,7 +19,7 @@ from simulators.mitid import login as mitid
 from simulators.mitid.service import MitIDService, phone_url, public_base_url
 from ui.shell import session
 from ui.shell.i18n import t
-from ui.mitid.phone_app import clock_time, duration, message, mmss
+from ui.mitid.phone_app import clock_time, duration, live_clock_html, message
 
 METHOD_KEYS = {"app": "mitid.method.app", "code_display": "mitid.method.code_display",
                "audio_code_reader": "mitid.method.audio_code_reader", "chip": "mitid.method.chip"}
@@ -124,8 +124,9 @@ def _set_channel(svc: MitIDService, visit_id: str, request_id: str, key: str) ->
 
 
 def countdown(login: mitid.Login, now: float) -> None:
+    """The time left, counted down by the browser (no server run per second)."""
     st.html(f'<div class="mitid-countdown" data-testid="mitid-countdown">⏱️ '
-            f'{html.escape(t("mitid.countdown", time=mmss(login.seconds_left(now))))}</div>')
+            f'{live_clock_html("mitid.countdown", login.seconds_left(now))}</div>')
 
 
 def app_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Login, token: str) -> None:

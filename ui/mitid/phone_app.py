@@ -42,6 +42,22 @@ def mmss(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+CLOCK_MARK = "@@clock@@"
+
+
+def live_clock_html(message_key: str, seconds_left: int) -> str:
+    """The message (e.g. "Noch {time} gültig") with {time} counting down in the browser, from ``seconds_left`` to
+    0:00, without a server run per second (issue #18): mitid.css animates an integer custom property one step a
+    second and prints it as m:ss with CSS counters. The text before the clock starts is there for screen readers
+    and for a browser without @property (it then stays at the start value); the server reruns the page when the
+    login expires or changes (ui/shell/wakeup.py)."""
+    seconds = max(int(seconds_left), 0)
+    clock = (f'<span class="mitid-clock" role="timer" data-seconds="{seconds}" style="--mitid-from:{seconds};'
+             f'animation-duration:{seconds}s;animation-timing-function:steps({max(seconds, 1)},end)">'
+             f'<span class="mitid-clock-start">{mmss(seconds)}</span></span>')
+    return html.escape(t(message_key, time=CLOCK_MARK)).replace(CLOCK_MARK, clock)
+
+
 def duration(seconds: float) -> str:
     """'3 minutes' / '3 Minuten' / '3 minutter' (Babel)."""
     return format_timedelta(dt.timedelta(seconds=seconds), threshold=1.5, locale=i18n.babel_locale(lang()))
@@ -132,7 +148,8 @@ def app_screen(svc: MitIDService, token: str, request_id: str, login: mitid.Logi
                       on_click=_act, args=(svc, token, request_id, "swipe", prefix, via))
         st.button(t("mitid.phone.reject"), width="stretch", key=f"{prefix}_reject",
                   on_click=_act, args=(svc, token, request_id, "reject", prefix, via))
-        st.caption(t("mitid.phone.time_left", time=mmss(login.seconds_left(svc.clock()))))
+        st.html(f'<div class="mitid-time-left" data-testid="mitid-time-left">'
+                f'{live_clock_html("mitid.phone.time_left", login.seconds_left(svc.clock()))}</div>')
 
 
 def decided_screen(login: mitid.Login | None, problem: str | None) -> None:

@@ -16,8 +16,18 @@ def store() -> Store:
     return Store()
 
 
-@st.cache_resource(show_spinner=False)
 def population(country: str = "DK"):
-    from simulators.population.citizens import generate_population
+    """The population of ``country``: one object per country and process, whether the caller names the country or
+    not (``population()`` and ``population("DK")`` were two cache entries, so two 100,000-row frames and two
+    persona indexes; a class starting at once built them in the middle of its first clicks)."""
+    return _population(country or "DK")
 
-    return generate_population(POPULATION_SIZE, seed=POPULATION_SEED, country=country)
+
+@st.cache_resource(show_spinner=False)
+def _population(country: str):
+    from simulators.population.citizens import generate_population
+    from simulators.population.persona import warm_index
+
+    people = generate_population(POPULATION_SIZE, seed=POPULATION_SEED, country=country)
+    warm_index(people)  # built once here, under the cache's lock, not by every session's first click
+    return people

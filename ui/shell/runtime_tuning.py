@@ -7,7 +7,9 @@ never become garbage. ``gc.freeze()`` moves everything alive at that moment out 
 Freezing happens once, after ``DDS_GC_FREEZE_AFTER_RUNS`` script runs (0 turns it off).
 
 ``DDS_GC_STATS_FILE``: where to write the collector's counts and pause times (JSON, rewritten every two
-seconds), so the load benchmark can print them beside its latencies.
+seconds), so the load benchmark can print them beside its latencies. With it, the script thread's CPU time is
+counted per run, apart for full runs and for fragment runs (a timer tick), since the benchmark's server-wide
+CPU figure cannot tell the two apart (issue #18).
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ _lock = threading.Lock()
 _state = {"runs": 0, "frozen": False}
 _gc_stats = {"collections": [0, 0, 0], "seconds": [0.0, 0.0, 0.0], "max_seconds": [0.0, 0.0, 0.0]}
 _gc_started: dict[str, float] = {}
+_run_stats = {"full_runs": 0, "full_cpu_s": 0.0, "fragment_runs": 0, "fragment_cpu_s": 0.0}
 
 
 def freeze_after_runs() -> int:
@@ -61,7 +64,28 @@ def _on_gc(phase: str, info: dict) -> None:
 
 def gc_stats() -> dict:
     return {**{k: list(v) for k, v in _gc_stats.items()}, "tracked_objects": len(gc.get_objects()),
-            "frozen_objects": gc.get_freeze_count()}
+            "frozen_objects": gc.get_freeze_count(), **_run_stats}
+
+
+def _count_script_cpu() -> None:
+    """Wrap Streamlit's script run so each run's thread CPU is added up by kind (full run / fragment run).
+    A run that ends in st.rerun() continues inside the same call and counts as what it started as."""
+    from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+    original = ScriptRunner._run_script
+
+    def counted(self, rerun_data):
+        kind = "fragment" if rerun_data.fragment_id_queue else "full"
+        started = time.thread_time()
+        try:
+            return original(self, rerun_data)
+        finally:
+            spent = time.thread_time() - started
+            with _lock:
+                _run_stats[f"{kind}_runs"] += 1
+                _run_stats[f"{kind}_cpu_s"] += spent
+
+    ScriptRunner._run_script = counted
 
 
 def _write_stats_forever(path: str) -> None:
@@ -81,5 +105,6 @@ def start_gc_stats() -> bool:
             return False
         _state["stats"] = True
     gc.callbacks.append(_on_gc)
+    _count_script_cpu()
     threading.Thread(target=_write_stats_forever, args=(path,), daemon=True, name="dds-gc-stats").start()
     return True
