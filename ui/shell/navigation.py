@@ -6,6 +6,8 @@ are hidden guard themselves at the top (see ``ui.shell.guards``).
 """
 from __future__ import annotations
 
+import copy
+
 from dataclasses import dataclass
 
 import streamlit as st
@@ -56,11 +58,12 @@ def build() -> st.navigation:
     logged_in = session.is_logged_in()
     notes_view = mode == "presenter" and session.param("view") == NOTES_VIEW
     built = st.session_state.setdefault(_SESSION_PAGES, {})
-    # st.Page resolves and checks its file on the disk, on every run; the same pages serve this session's
-    # later runs. Not shared between sessions: st.navigation marks the page object it hands out.
+    # st.Page resolves and checks its file on the disk (~1 ms a page); the same pages serve this session's later
+    # runs. Not shared between sessions (st.navigation marks the page object it hands out): each session gets
+    # copies of pages made once per process (issue #18: a class of 100 made 2,600 of them in its first minute).
     key = (lang(), mode, logged_in)
     if key not in built:
-        built[key] = [_page(spec, mode, logged_in) for spec in PAGES]
+        built[key] = [copy.copy(page) for page in _unmarked_pages(key)]
     hidden = notes_view or _standalone_requested(built[key])
     return st.navigation(built[key], position="hidden" if hidden else "top")
 
@@ -76,6 +79,17 @@ def _standalone_requested(pages: list) -> bool:
     script_hash = getattr(manager, "intended_page_script_hash", None)
     return any(page.url_path in STANDALONE and (page.url_path == name or page._script_hash == script_hash)
                for page in pages)
+
+
+_PROCESS_PAGES: dict[tuple, list[st.Page]] = {}  # never handed to st.navigation: only their copies are
+
+
+def _unmarked_pages(key: tuple) -> list[st.Page]:
+    found = _PROCESS_PAGES.get(key)
+    if found is None:
+        _lang, mode, logged_in = key
+        found = _PROCESS_PAGES.setdefault(key, [_page(spec, mode, logged_in) for spec in PAGES])
+    return found
 
 
 def _page(spec: PageSpec, mode: str, logged_in: bool) -> st.Page:
