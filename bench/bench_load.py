@@ -18,6 +18,7 @@ does for the servers it starts). Server settings compared in the same run (--con
   freeze      postgc, plus gc.freeze() once the process is warm (DDS_GC_FREEZE_AFTER_RUNS, ui/runtime_tuning.py)
   nopostgc_freeze  both: no collection after each run, and gc.freeze() once warm
   repo        whatever .streamlit/config.toml and the environment say (what `make run` does)
+  switch20    repo, with sys.setswitchinterval(0.02) (DDS_GIL_SWITCH_SECONDS, ui/shell/runtime_tuning.py)
 Scenarios (--scenario, both by default, printed side by side):
   steady      visitors join one by one over a think time and keep walking; levels held one after the other
   classroom   a lecturer says "open the link now": N visitors start within --spread seconds of each other and
@@ -53,6 +54,7 @@ CONFIGS = {
     "freeze": (["--runner.postScriptGC", "true"], {"DDS_GC_FREEZE_AFTER_RUNS": "40"}),
     "nopostgc_freeze": (["--runner.postScriptGC", "false"], {"DDS_GC_FREEZE_AFTER_RUNS": "40"}),
     "repo": ([], {}),
+    "switch20": ([], {"DDS_GIL_SWITCH_SECONDS": "0.02"}),  # the GIL held up to 20 ms (Python: 5 ms)
 }
 TARGET_P95_MS = 500.0
 CLASSROOM_TARGET_P95_MS = 300.0  # issue #18: journey interactions and fragment ticks, 100 students at once

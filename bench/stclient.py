@@ -55,6 +55,8 @@ class Session:
     last_texts: list[str] = field(default_factory=list)
     message_cache: dict[str, bytes] = field(default_factory=dict)  # hash -> a large element as it was sent
     session_id: str = ""  # the server's id of this tab (the upload endpoint's URL carries it)
+    server_runs: int = 0  # runs the server started by itself (a wake-up), read before the next rerun
+    _pending: list[bytes] = field(default_factory=list)
     ws: object = None
 
     async def open(self) -> "Session":
@@ -109,9 +111,26 @@ class Session:
             widget = state.widget_states.widgets.add()
             widget.id = self._id(key)
             widget.trigger_value = True
+        await self._drain()
         started = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         return await self._read_until_finished(started, fragment=bool(fragment_id))
+
+    async def _drain(self) -> None:
+        """Read what the server sent unasked (a run it started itself: ui/shell/wakeup.py wakes a page when the store
+        changes), so that the next answer is not mistaken for it. Counted in ``server_runs``."""
+        while True:
+            try:
+                raw = await asyncio.wait_for(self.ws.recv(), timeout=0.002)
+            except asyncio.TimeoutError:
+                return
+            fwd = ForwardMsg()
+            fwd.ParseFromString(raw)
+            if fwd.WhichOneof("type") != "new_session":
+                continue  # what follows a finished run (status changes): nothing this tab keeps
+            self.server_runs += 1
+            self._pending.append(raw)
+            await self._read_until_finished(time.perf_counter())
 
     async def poll(self, fragment_id: str) -> Run:
         """One tick of a ``st.fragment(run_every=...)`` timer, as the browser sends it."""
@@ -132,7 +151,8 @@ class Session:
         seen = dict(self.widgets) if fragment else {}
         deadline = started + self.timeout
         while True:
-            raw = await asyncio.wait_for(self.ws.recv(), timeout=max(deadline - time.perf_counter(), 0.01))
+            raw = self._pending.pop(0) if self._pending else await asyncio.wait_for(
+                self.ws.recv(), timeout=max(deadline - time.perf_counter(), 0.01))
             fwd = ForwardMsg()
             fwd.ParseFromString(raw)
             count += 1

@@ -72,10 +72,7 @@ box_col, side_col = st.columns([3, 2], gap="large")
 with box_col, st.container(key="mitid_box"):
     mitid_box.header(mitid.SERVICE, mitid.REFERENCE_LOG_ON)
     if login is None:
-        started = mitid_box.user_id_step(svc, visit_id, persona_user)
-        if started:
-            st.session_state["mitid_tokens"] = dict([started])
-            st.rerun()
+        mitid_box.user_id_step(svc, visit_id, persona_user)
     elif not login.active:
         mitid_box.final_step(login, request_id)
     else:

@@ -125,9 +125,12 @@ def test_the_whole_journey_by_keyboard(new_page):
     keys.activate()  # Enter in the form's field submits the step
     first_title = '[class*="st-key-ss_library_titles_"] input[type="checkbox"]'
     page.locator(first_title).first.wait_for()
+    wait_for_app(page)  # the search's run has finished: Space must not land on a box that is about to be redrawn
     keys.tab_to(first_title)
     keys.activate("Space")
-    assert page.locator(first_title).first.is_checked()
+    from playwright.sync_api import expect
+
+    expect(page.locator(first_title).first).to_be_checked(timeout=5000)
     keys.tab_to('[class*="st-key-ss_next_"] button')
     keys.activate()  # on to the pickup library (the persona's own, already chosen)
     page.locator('[class*="st-key-ss_library_pickup_library_"]').wait_for()

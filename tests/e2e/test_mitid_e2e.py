@@ -166,3 +166,20 @@ def test_waiting_for_the_phone_costs_the_server_nothing_per_second(new_page, app
                             "!!document.querySelector('.st-key-mitid_landing')", timeout=SAFETY_NET_SECONDS * 1000 / 2)
     print(f"kiosk followed the phone after {time.time() - approved_at:.1f} s")
     assert_no_exception(kiosk)
+
+
+def test_under_the_hood_is_drawn_when_opened(new_page, app_server):
+    """The explainer is drawn only while open (issue #18: a dozen elements fewer on every rerun of the login page):
+    opening it shows its texts with their sources, and it stays open through the page's next rerun."""
+    kiosk, _address = start_kiosk_login(new_page, app_server.url, "en")
+    hood = kiosk.locator(".st-key-mitid_under_the_hood")
+    assert kiosk.locator(".st-key-mitid_under_the_hood .dds-source").count() == 0  # closed: nothing drawn
+    tap(hood.locator("summary"), kiosk.locator(".st-key-mitid_under_the_hood .dds-source").first)
+    wait_for_app(kiosk)
+    sources = kiosk.locator(".st-key-mitid_under_the_hood .dds-source")
+    assert sources.count() == 6 and "mitid.dk" in sources.first.inner_text()
+    kiosk.get_by_text(tr("en", "mitid.hood.nsis").split("**")[1]).wait_for()
+    onscreen = tr("en", "mitid.channel.onscreen").split(" ", 1)[1]
+    tap(kiosk.locator("[data-testid='stButtonGroup'] button", has_text=onscreen), kiosk.locator(".st-key-mitid_onscreen_app"))
+    assert kiosk.locator(".st-key-mitid_under_the_hood .dds-source").count() == 6  # still open after a rerun
+    assert_no_exception(kiosk)

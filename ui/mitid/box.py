@@ -99,33 +99,46 @@ def _fill(key: str, value: str) -> None:
     st.session_state[key] = value
 
 
-def user_id_step(svc: MitIDService, visit_id: str, persona_user_id: str | None) -> tuple[str, str] | None:
-    """User ID + CONTINUE. Returns (request id, phone token) when a login was started."""
+START_ERROR = "mitid_start_error"
+
+
+def _start(svc: MitIDService, visit_id: str, persona_user_id: str | None, typed_key: str | None) -> None:
+    """CONTINUE (or, at the kiosk, the demo user ID): start the login in the button's callback, before the page
+    runs, so that the same run shows the request (issue #18: it took a second full run). ``typed_key``: the field
+    with the typed user ID; None for the persona's demo user ID."""
+    state = st.session_state
+    typed = persona_user_id if typed_key is None else state.get(typed_key, "")
+    result = svc.start(visit_id, typed, persona_user_id, require_pin=bool(state.get("mitid_require_pin")))
+    if result.request_id is None:
+        state[START_ERROR] = (result.error, result.params)
+        return
+    if phone_sized():
+        svc.kiosk(visit_id, result.request_id, "set_channel", "onscreen")
+    state["mitid_tokens"] = {result.request_id: result.token}
+
+
+def user_id_step(svc: MitIDService, visit_id: str, persona_user_id: str | None) -> None:
+    """User ID + CONTINUE. Starting the login happens in the buttons' callbacks (``_start``)."""
     st.markdown(f"**{t('mitid.user_id.prompt')}**")
-    demo, kiosk = False, session.mode() == "kiosk"  # no keyboard at the kiosk: the demo user ID logs on at once
+    kiosk = session.mode() == "kiosk"  # no keyboard at the kiosk: the demo user ID logs on at once
     if persona_user_id:
         st.caption(t("mitid.user_id.hint", user_id=persona_user_id))
-        demo = st.button(t("mitid.user_id.continue_with_demo" if kiosk else "mitid.user_id.use_demo"),
-                         key="mitid_use_demo", icon="🪪", on_click=_fill, args=("mitid_user_id", persona_user_id),
-                         width="stretch", type="primary" if kiosk else "secondary")
+        demo_action = ((_start, (svc, visit_id, persona_user_id, None)) if kiosk else
+                       (_fill, ("mitid_user_id", persona_user_id)))
+        st.button(t("mitid.user_id.continue_with_demo" if kiosk else "mitid.user_id.use_demo"),
+                  key="mitid_use_demo", icon="🪪", on_click=demo_action[0], args=demo_action[1],
+                  width="stretch", type="primary" if kiosk else "secondary")
     else:
         st.warning(t("mitid.user_id.no_mitid"), icon="ℹ️")
     with st.form("mitid_user_id_form", border=False):
-        typed = st.text_input(t("mitid.user_id.label"), key="mitid_user_id", placeholder=persona_user_id or "")
-        pin = st.checkbox(t("mitid.user_id.require_pin"), key="mitid_require_pin")
-        pressed = st.form_submit_button(t("mitid.continue"), type="primary", width="stretch")
+        st.text_input(t("mitid.user_id.label"), key="mitid_user_id", placeholder=persona_user_id or "")
+        st.checkbox(t("mitid.user_id.require_pin"), key="mitid_require_pin")
+        st.form_submit_button(t("mitid.continue"), type="primary", width="stretch", on_click=_start,
+                              args=(svc, visit_id, persona_user_id, "mitid_user_id"))
     st.caption(f"🛡️ {t('mitid.user_id.never_real')}")
-    if demo and kiosk:
-        typed, pressed = persona_user_id, True
-    if not pressed:
-        return None
-    result = svc.start(visit_id, typed, persona_user_id, require_pin=pin)
-    if result.request_id is None:
-        show_error(result.error, result.params)
-        return None
-    if phone_sized():
-        svc.kiosk(visit_id, result.request_id, "set_channel", "onscreen")
-    return result.request_id, result.token
+    error = st.session_state.pop(START_ERROR, None)
+    if error:
+        show_error(*error)
 
 
 def _set_channel(svc: MitIDService, visit_id: str, request_id: str, key: str) -> None:

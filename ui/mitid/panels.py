@@ -57,7 +57,12 @@ def code_device(account: mitid.Account, authenticator: str, now_fn) -> None:
 
 
 def under_the_hood(expiry_seconds: float) -> None:
-    with st.expander(f"🔍 {t('mitid.hood.title')}", key="mitid_under_the_hood"):
+    # Drawn only while open (on_change="rerun"): it is a dozen elements that every rerun of the login page sent,
+    # and most visitors never open it (issue #18).
+    hood = st.expander(f"🔍 {t('mitid.hood.title')}", key="mitid_under_the_hood", on_change="rerun")
+    with hood:
+        if not hood.open:
+            return
         st.markdown(t("mitid.hood.two_factors"))
         _source(SRC_SECURITY)
         st.markdown(t("mitid.hood.qr", date=date(dt.date(2023, 6, 6), "long")))

@@ -3,16 +3,34 @@ formatting for the current language."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from simulators.core import i18n
 
 LANG_KEY = "lang"
+_this_run = threading.local()  # (run marker, language): a page asks for it a few hundred times a run (every t())
 
 
 def lang() -> str:
-    return st.session_state.get(LANG_KEY) or i18n.DEFAULT_LANG
+    """The session's language, read from session state once per script run (each read of st.session_state goes
+    through Streamlit's locks; issue #18). ``set_language`` is the one way to change it during a run."""
+    ctx = get_script_run_ctx()
+    marker = ctx.cursors if ctx is not None else None  # a new dict for every run, fragment runs included
+    cached = getattr(_this_run, "value", None)
+    if marker is not None and cached is not None and cached[0] is marker:
+        return cached[1]
+    value = st.session_state.get(LANG_KEY) or i18n.DEFAULT_LANG
+    _this_run.value = (marker, value) if marker is not None else None
+    return value
+
+
+def set_language(value: str) -> None:
+    """Change the session's language (the rest of this run speaks it too)."""
+    st.session_state[LANG_KEY] = value
+    _this_run.value = None
 
 
 def t(key: str, **params) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import sys
 import threading
 import time
 
@@ -34,8 +35,22 @@ def freeze_after_runs() -> int:
         return DEFAULT_RUNS
 
 
+def apply_switch_interval() -> float:
+    """``DDS_GIL_SWITCH_SECONDS``: how long a thread may hold the GIL before another may take it (Python's default
+    0.005 s). Measured by bench/bench_load.py (configs ``switch20``); unset keeps Python's default."""
+    try:
+        seconds = float(os.environ.get("DDS_GIL_SWITCH_SECONDS", "0"))
+    except ValueError:
+        seconds = 0.0
+    if seconds > 0 and abs(sys.getswitchinterval() - seconds) > 1e-9:
+        sys.setswitchinterval(seconds)
+    return sys.getswitchinterval()
+
+
 def count_run() -> bool:
     """Call once per script run (app.py). Returns True on the run that froze the heap."""
+    if not _state.get("switch"):
+        _state["switch"] = apply_switch_interval()
     limit = freeze_after_runs()
     if not limit or _state["frozen"]:
         return False

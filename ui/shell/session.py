@@ -15,6 +15,7 @@ from simulators.core import i18n
 from simulators.core import visits
 from simulators.core.visits import Persona, Visit
 from ui.shell.resources import population, store
+from ui.shell.i18n import set_language
 
 VISIT_KEY = "visit_id"
 _RUN_VISIT = "_visit_this_run"  # (run marker, visit id, last change, data): the store is read once per run
@@ -33,9 +34,9 @@ def init() -> None:
         state.mode = visits.normalise_mode(params.get("mode"))
     wanted = i18n.normalise_lang(params.get("lang"))
     if wanted:
-        state.lang = wanted
+        set_language(wanted)
     elif "lang" not in state:
-        state.lang = i18n.normalise_lang(st.context.locale) or i18n.DEFAULT_LANG
+        set_language(i18n.normalise_lang(st.context.locale) or i18n.DEFAULT_LANG)
     if VISIT_KEY not in state:
         candidate = params.get("v")
         # visits.get checks the id's format first (simulators/core/ids.py): a NUL byte or a 10,000-character
@@ -91,7 +92,7 @@ def set_param(name: str, value: str | None) -> None:
 
 def set_lang(value: str) -> None:
     value = i18n.normalise_lang(value) or i18n.DEFAULT_LANG
-    st.session_state.lang = value
+    set_language(value)
     st.query_params["lang"] = value
     current = visit()
     if current:
