@@ -110,10 +110,12 @@ _readers: dict[str, "_SqliteReader"] = {}
 
 
 class _SqliteReader:
-    """The hot reads on SQLite (get, find, versions) straight through the sqlite3 module: one indexed SELECT costs
+    """The hot reads (get, find, versions) straight through the database driver: on SQLite one indexed SELECT costs
     ~6 µs there and ~110 µs through SQLAlchemy's connection, transaction and result layers, and a page run reads
     the store a few times (issue #18). Autocommit connections kept in a queue, any thread may take one; under WAL
-    every SELECT sees what was committed before it began, as with the engine. Writes stay with SQLAlchemy."""
+    every SELECT sees what was committed before it began, as with the engine. On SQLite the hot writes (put,
+    update, add_event) go this way too (``write``). (On PostgreSQL psycopg directly measured no better than the
+    engine with autocommit reads, ``Store.reads``.)"""
 
     COLUMNS = 'kind, id, visit_id, "key", version, created_at, updated_at, data'
 
@@ -229,7 +231,10 @@ def _make_engine(url: str) -> Engine:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # No pre-ping (a "SELECT 1" round trip on every checkout, a third of a read's cost under load): a connection
+    # that died with a database restart fails one statement, SQLAlchemy then drops the whole pool, and connections
+    # are renewed every 10 minutes anyway. Most of the 30 stay open: an overflow connection is a new login each time.
+    return sa.create_engine(url, pool_pre_ping=False, pool_recycle=600, pool_size=25, max_overflow=5)
 
 
 class Store:
@@ -247,6 +252,10 @@ class Store:
         self.writer = engine.execution_options(dds_write=True)
         self.is_sqlite = self.url.startswith("sqlite")
         self._reader = _sqlite_reader(self.url) if self.is_sqlite else None
+        self._writes_direct = self._reader is not None
+        # Single-statement reads need no transaction: on PostgreSQL, autocommit spares each of them the ROLLBACK
+        # round trip when the connection goes back to the pool (issue #18: 3 round trips per read became 1).
+        self.reads = engine if self.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
 
     # ---- items -------------------------------------------------------------------------------------------
     def put(self, kind: str, id: str, data: dict, visit_id: str | None = None, key: str | None = None,
@@ -256,7 +265,7 @@ class Store:
         _check_write(kind, id, visit_id, key)
         now = time.time() if at is None else at
         payload = json.dumps(data, ensure_ascii=False, default=str)
-        if self._reader:
+        if self._writes_direct:
             return self._reader.write(lambda conn: _sqlite_put(conn, kind, id, visit_id, key, now, payload))
         with self.writer.begin() as conn:
             row = conn.execute(_VERSION, {"b_kind": kind, "b_id": id}).first()
@@ -301,7 +310,7 @@ class Store:
         if self._reader:
             found = self._reader.rows(f"SELECT {_SqliteReader.COLUMNS} FROM items WHERE kind = ? AND id = ?", (kind, id))
             return _tuple_to_item(found[0]) if found else None
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
         return _row_to_item(row) if row else None
 
@@ -316,7 +325,7 @@ class Store:
             return dict(self._reader.rows(f"SELECT id, version FROM items WHERE kind = ? AND id IN ({marks})",
                                           (kind, *wanted)))
         query = sa.select(items.c.id, items.c.version).where(items.c.kind == kind, items.c.id.in_(wanted))
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             return {row.id: row.version for row in conn.execute(query)}
 
     def find(self, kind: str, visit_id: str | None = None, key: str | None = None) -> list[Item]:
@@ -336,7 +345,7 @@ class Store:
             query = query.where(items.c.visit_id == visit_id)
         if key is not None:
             query = query.where(items.c.key == key)
-        with self.engine.connect() as conn:
+        with self.reads.connect() as conn:
             rows = conn.execute(query.order_by(items.c.created_at, items.c.id)).all()
         return [_row_to_item(r) for r in rows]
 
@@ -352,7 +361,7 @@ class Store:
         condition = [items.c.kind == kind, items.c.id == id]
         if expected_version is not None:
             condition.append(items.c.version == expected_version)
-        if self._reader:
+        if self._writes_direct:
             return self._reader.write(lambda conn: _sqlite_update(conn, kind, id, now, payload, expected_version, key))
         values = dict(version=items.c.version + 1, updated_at=now, data=payload)
         if key is not ...:
@@ -406,7 +415,7 @@ class Store:
     # ---- booth events (anonymous) ------------------------------------------------------------------------
     def add_event(self, visit_tag: str, event: str, detail: str = "", lang: str = "", mode: str = "",
                   ts: float | None = None) -> None:
-        if self._reader:
+        if self._writes_direct:
             self._reader.write(lambda conn: conn.execute(
                 "INSERT INTO booth_events (ts, visit_tag, event, detail, lang, mode) VALUES (?, ?, ?, ?, ?, ?)",
                 (ts or time.time(), visit_tag[:32], event[:48], detail[:64], lang[:8], mode[:16])))
