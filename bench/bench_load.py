@@ -109,12 +109,43 @@ def gc_window(before: dict | None, after: dict | None, elapsed: float) -> dict:
             "script_cpu_pct_ticks": 100 * tick_cpu / elapsed}
 
 
-async def hold_levels(urls: list[str], pids: list[int], args, database_url: str | None,
-                      gc_file: str | None = None) -> list[dict]:
-    """Warm up, then add visitors level by level and measure each level while all of them keep walking."""
+async def _warm_up(urls: list[str], database_url: str | None) -> None:
+    """Two visitors walk one journey first: imports, caches and the population are made before any figure."""
     warm = Recorder()
     await asyncio.gather(*(Visitor(urls[i % len(urls)], warm, think=(0.2, 0.5), database_url=database_url)
                            .run(journeys=1) for i in range(2)))
+
+
+class _Window:
+    """One measurement window: client and server CPU, RSS and the server's collector counts from its start."""
+
+    def __init__(self, pids: list[int], gc_file: str | None):
+        self.pids, self.gc_file = pids, gc_file
+        self.client0, self.started = _client_cpu(), time.monotonic()
+        self.server0 = sum(cpu_seconds(pid) for pid in pids) if pids else float("nan")
+        self.gc0 = read_gc_stats(gc_file)
+
+    async def close(self, level: int, recorder: Recorder, tasks: list, rss_base: float,
+                    then=lambda: None) -> dict:
+        """End the window (``then()`` runs right after the figures are read) and return its figures."""
+        elapsed = time.monotonic() - self.started
+        recorder.active = False
+        rss = sum(rss_mb(pid) for pid in self.pids) if self.pids else float("nan")
+        server_cpu = (sum(cpu_seconds(pid) for pid in self.pids) - self.server0) if self.pids else float("nan")
+        crashed = [t for t in tasks if t.done() and t.exception()]
+        result = summarise(level, recorder, elapsed, rss, rss_base, _client_cpu() - self.client0, crashed)
+        result.update(server_cpu_pct=100 * server_cpu / elapsed, load_average=load_average(),
+                      cpu_ms_per_rerun=1000 * server_cpu / max(recorder.count(), 1))
+        then()
+        await asyncio.sleep(2.1)  # the stats file is rewritten every 2 s
+        result.update(gc_window(self.gc0, read_gc_stats(self.gc_file), elapsed))
+        return result
+
+
+async def hold_levels(urls: list[str], pids: list[int], args, database_url: str | None,
+                      gc_file: str | None = None) -> list[dict]:
+    """Warm up, then add visitors level by level and measure each level while all of them keep walking."""
+    await _warm_up(urls, database_url)
     rss_warm = sum(rss_mb(pid) for pid in pids) if pids else float("nan")
     recorder = Recorder(active=False)
     visitors, tasks, results = [], [], []
@@ -126,21 +157,9 @@ async def hold_levels(urls: list[str], pids: list[int], args, database_url: str 
         await asyncio.sleep(args.think[1] + 2)  # every new visitor has started
         recorder.runs.clear(), recorder.ticks.clear(), recorder.errors.clear(), recorder.exceptions.clear()
         recorder.journeys, recorder.active = 0, True
-        cpu0, started = _client_cpu(), time.monotonic()
-        server0 = sum(cpu_seconds(pid) for pid in pids) if pids else float("nan")
-        gc0 = read_gc_stats(gc_file)
+        window = _Window(pids, gc_file)
         await asyncio.sleep(args.seconds)
-        elapsed = time.monotonic() - started
-        recorder.active = False
-        rss = sum(rss_mb(pid) for pid in pids) if pids else float("nan")
-        server_cpu = (sum(cpu_seconds(pid) for pid in pids) - server0) if pids else float("nan")
-        crashed = [t for t in tasks if t.done() and t.exception()]
-        result = summarise(level, recorder, elapsed, rss, rss_warm, _client_cpu() - cpu0, crashed)
-        result.update(server_cpu_pct=100 * server_cpu / elapsed, load_average=load_average(),
-                      cpu_ms_per_rerun=1000 * server_cpu / max(recorder.count(), 1))
-        await asyncio.sleep(2.1)  # the stats file is rewritten every 2 s
-        result.update(gc_window(gc0, read_gc_stats(gc_file), elapsed))
-        results.append(result)
+        results.append(await window.close(level, recorder, tasks, rss_warm))
     for visitor in visitors:
         visitor.stop.set()
     await asyncio.wait(tasks, timeout=60)
@@ -150,33 +169,18 @@ async def hold_levels(urls: list[str], pids: list[int], args, database_url: str 
 async def classroom_levels(urls: list[str], pids: list[int], args, database_url: str | None,
                            gc_file: str | None = None) -> list[dict]:
     """Per level: N visitors start within ``args.spread`` seconds, all measured from the first start."""
-    warm = Recorder()
-    await asyncio.gather(*(Visitor(urls[i % len(urls)], warm, think=(0.2, 0.5), database_url=database_url)
-                           .run(journeys=1) for i in range(2)))
+    await _warm_up(urls, database_url)
     results = []
     for level in args.levels:
         rss_before = sum(rss_mb(pid) for pid in pids) if pids else float("nan")
         recorder = Recorder(active=True)
-        cpu0, started = _client_cpu(), time.monotonic()
-        server0 = sum(cpu_seconds(pid) for pid in pids) if pids else float("nan")
-        gc0 = read_gc_stats(gc_file)
+        window = _Window(pids, gc_file)
         visitors = [Visitor(urls[i % len(urls)], recorder, think=args.think, database_url=database_url)
                     for i in range(level)]
         tasks = [asyncio.create_task(_staggered(v, i, args.spread)) for i, v in enumerate(visitors)]
         await asyncio.sleep(args.seconds)
-        elapsed = time.monotonic() - started
-        recorder.active = False
-        rss = sum(rss_mb(pid) for pid in pids) if pids else float("nan")
-        server_cpu = (sum(cpu_seconds(pid) for pid in pids) - server0) if pids else float("nan")
-        crashed = [t for t in tasks if t.done() and t.exception()]
-        result = summarise(level, recorder, elapsed, rss, rss_before, _client_cpu() - cpu0, crashed)
-        result.update(server_cpu_pct=100 * server_cpu / elapsed, load_average=load_average(),
-                      cpu_ms_per_rerun=1000 * server_cpu / max(recorder.count(), 1))
-        for visitor in visitors:
-            visitor.stop.set()
-        await asyncio.sleep(2.1)  # the stats file is rewritten every 2 s
-        result.update(gc_window(gc0, read_gc_stats(gc_file), elapsed))
-        results.append(result)
+        stop_all = lambda: [v.stop.set() for v in visitors]  # noqa: E731
+        results.append(await window.close(level, recorder, tasks, rss_before, then=stop_all))
         await asyncio.wait(tasks, timeout=60)
         await asyncio.sleep(3)  # closed sessions leave the server before the next level
     return results
