@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Engine
 from simulators.core import ids
 from simulators.core.paths import ROOT
@@ -251,6 +252,7 @@ class Store:
         self.engine = engine
         self.writer = engine.execution_options(dds_write=True)
         self.is_sqlite = self.url.startswith("sqlite")
+        self.is_postgres = engine.dialect.name == "postgresql"
         self._reader = _sqlite_reader(self.url) if self.is_sqlite else None
         self._writes_direct = self._reader is not None
         # Single-statement reads need no transaction: on PostgreSQL, autocommit spares each of them the ROLLBACK
@@ -267,6 +269,16 @@ class Store:
         payload = json.dumps(data, ensure_ascii=False, default=str)
         if self._writes_direct:
             return self._reader.write(lambda conn: _sqlite_put(conn, kind, id, visit_id, key, now, payload))
+        if self.is_postgres:  # one statement, one round trip (it was SELECT, INSERT or UPDATE, COMMIT)
+            upsert = pg_insert(items).values(kind=kind, id=id, visit_id=visit_id, key=key, version=1, created_at=now,
+                                             updated_at=now, data=payload)
+            upsert = upsert.on_conflict_do_update(
+                index_elements=[items.c.kind, items.c.id],
+                set_={"visit_id": visit_id, "key": key, "version": items.c.version + 1, "updated_at": now,
+                      "data": payload}).returning(items.c.version, items.c.created_at)
+            with self.reads.connect() as conn:  # autocommit: the statement commits itself
+                row = conn.execute(upsert).one()
+            return Item(kind, id, visit_id, key, row.version, row.created_at, now, json.loads(payload))
         with self.writer.begin() as conn:
             row = conn.execute(_VERSION, {"b_kind": kind, "b_id": id}).first()
             if row is None:
@@ -366,6 +378,10 @@ class Store:
         values = dict(version=items.c.version + 1, updated_at=now, data=payload)
         if key is not ...:
             values["key"] = key
+        if self.is_postgres:  # UPDATE … RETURNING in autocommit: one round trip (it was UPDATE, SELECT, COMMIT)
+            with self.reads.connect() as conn:
+                row = conn.execute(items.update().where(*condition).values(**values).returning(*items.c)).first()
+            return _row_to_item(row) if row else None
         with self.writer.begin() as conn:
             result = conn.execute(items.update().where(*condition).values(**values))
             if result.rowcount != 1:
