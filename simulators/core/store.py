@@ -107,11 +107,11 @@ def _row_to_item(row) -> Item:
 T = TypeVar("T")
 SQLITE_POOL_SIZE = 32
 _engines: dict[str, Engine] = {}
-_readers: dict[str, "_SqliteReader"] = {}
+_direct: dict[str, "_SqliteDirect"] = {}
 
 
-class _SqliteReader:
-    """The hot reads (get, find, versions) straight through the database driver: on SQLite one indexed SELECT costs
+class _SqliteDirect:
+    """SQLite's hot reads (get, find, versions) and writes straight through sqlite3: one indexed SELECT costs
     ~6 µs there and ~110 µs through SQLAlchemy's connection, transaction and result layers, and a page run reads
     the store a few times (issue #18). Autocommit connections kept in a queue, any thread may take one; under WAL
     every SELECT sees what was committed before it began, as with the engine. On SQLite the hot writes (put,
@@ -160,12 +160,12 @@ class _SqliteReader:
             self._idle.put(conn)
 
 
-def _sqlite_reader(url: str) -> _SqliteReader | None:
+def _sqlite_direct(url: str) -> _SqliteDirect | None:
     path = url.split("///", 1)[-1] if url.startswith("sqlite:///") else ""
     if not path or path == ":memory:" or "?" in path:
         return None  # an in-memory database exists only in the engine's own connection
     with _engines_lock:
-        return _readers.setdefault(url, _SqliteReader(path))
+        return _direct.setdefault(url, _SqliteDirect(path))
 
 
 def _tuple_to_item(row: tuple) -> Item:
@@ -198,7 +198,7 @@ def _sqlite_update(conn: sqlite3.Connection, kind: str, id: str, now: float, pay
         params.append(expected_version)
     if conn.execute(f"UPDATE items SET {', '.join(sets)} WHERE {where}", params).rowcount != 1:
         return None
-    row = conn.execute(f"SELECT {_SqliteReader.COLUMNS} FROM items WHERE kind = ? AND id = ?", (kind, id)).fetchone()
+    row = conn.execute(f"SELECT {_SqliteDirect.COLUMNS} FROM items WHERE kind = ? AND id = ?", (kind, id)).fetchone()
     return _tuple_to_item(row)
 _engines_lock = threading.Lock()
 
@@ -253,8 +253,7 @@ class Store:
         self.writer = engine.execution_options(dds_write=True)
         self.is_sqlite = self.url.startswith("sqlite")
         self.is_postgres = engine.dialect.name == "postgresql"
-        self._reader = _sqlite_reader(self.url) if self.is_sqlite else None
-        self._writes_direct = self._reader is not None
+        self._sqlite = _sqlite_direct(self.url) if self.is_sqlite else None
         # Single-statement reads need no transaction: on PostgreSQL, autocommit spares each of them the ROLLBACK
         # round trip when the connection goes back to the pool (issue #18: 3 round trips per read became 1).
         self.reads = engine if self.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
@@ -267,8 +266,8 @@ class Store:
         _check_write(kind, id, visit_id, key)
         now = time.time() if at is None else at
         payload = json.dumps(data, ensure_ascii=False, default=str)
-        if self._writes_direct:
-            return self._reader.write(lambda conn: _sqlite_put(conn, kind, id, visit_id, key, now, payload))
+        if self._sqlite:
+            return self._sqlite.write(lambda conn: _sqlite_put(conn, kind, id, visit_id, key, now, payload))
         if self.is_postgres:  # one statement, one round trip (it was SELECT, INSERT or UPDATE, COMMIT)
             upsert = pg_insert(items).values(kind=kind, id=id, visit_id=visit_id, key=key, version=1, created_at=now,
                                              updated_at=now, data=payload)
@@ -319,8 +318,8 @@ class Store:
     def get(self, kind: str, id: str) -> Item | None:
         if not _holdable(kind, id):
             return None
-        if self._reader:
-            found = self._reader.rows(f"SELECT {_SqliteReader.COLUMNS} FROM items WHERE kind = ? AND id = ?", (kind, id))
+        if self._sqlite:
+            found = self._sqlite.rows(f"SELECT {_SqliteDirect.COLUMNS} FROM items WHERE kind = ? AND id = ?", (kind, id))
             return _tuple_to_item(found[0]) if found else None
         with self.reads.connect() as conn:
             row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
@@ -332,9 +331,9 @@ class Store:
         wanted = sorted({i for i in ids_ if _holdable(kind, i)})
         if not wanted:
             return {}
-        if self._reader:
+        if self._sqlite:
             marks = ", ".join("?" * len(wanted))
-            return dict(self._reader.rows(f"SELECT id, version FROM items WHERE kind = ? AND id IN ({marks})",
+            return dict(self._sqlite.rows(f"SELECT id, version FROM items WHERE kind = ? AND id IN ({marks})",
                                           (kind, *wanted)))
         query = sa.select(items.c.id, items.c.version).where(items.c.kind == kind, items.c.id.in_(wanted))
         with self.reads.connect() as conn:
@@ -343,13 +342,13 @@ class Store:
     def find(self, kind: str, visit_id: str | None = None, key: str | None = None) -> list[Item]:
         if not (_holdable(kind, visit_id) and _holdable(key, limit=ids.KEY_MAX)):
             return []
-        if self._reader:
+        if self._sqlite:
             where, params = ["kind = ?"], [kind]
             for column, value in (("visit_id", visit_id), ('"key"', key)):
                 if value is not None:
                     where.append(f"{column} = ?")
                     params.append(value)
-            found = self._reader.rows(f"SELECT {_SqliteReader.COLUMNS} FROM items WHERE {' AND '.join(where)} "
+            found = self._sqlite.rows(f"SELECT {_SqliteDirect.COLUMNS} FROM items WHERE {' AND '.join(where)} "
                                       "ORDER BY created_at, id", tuple(params))
             return [_tuple_to_item(row) for row in found]
         query = sa.select(items).where(items.c.kind == kind)
@@ -373,8 +372,8 @@ class Store:
         condition = [items.c.kind == kind, items.c.id == id]
         if expected_version is not None:
             condition.append(items.c.version == expected_version)
-        if self._writes_direct:
-            return self._reader.write(lambda conn: _sqlite_update(conn, kind, id, now, payload, expected_version, key))
+        if self._sqlite:
+            return self._sqlite.write(lambda conn: _sqlite_update(conn, kind, id, now, payload, expected_version, key))
         values = dict(version=items.c.version + 1, updated_at=now, data=payload)
         if key is not ...:
             values["key"] = key
@@ -431,8 +430,8 @@ class Store:
     # ---- booth events (anonymous) ------------------------------------------------------------------------
     def add_event(self, visit_tag: str, event: str, detail: str = "", lang: str = "", mode: str = "",
                   ts: float | None = None) -> None:
-        if self._writes_direct:
-            self._reader.write(lambda conn: conn.execute(
+        if self._sqlite:
+            self._sqlite.write(lambda conn: conn.execute(
                 "INSERT INTO booth_events (ts, visit_tag, event, detail, lang, mode) VALUES (?, ?, ?, ?, ?, ?)",
                 (ts or time.time(), visit_tag[:32], event[:48], detail[:64], lang[:8], mode[:16])))
             return
