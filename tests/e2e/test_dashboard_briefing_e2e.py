@@ -9,7 +9,7 @@ from simulators.booth import stats as booth_stats
 from simulators.core import i18n
 from simulators.core.store import Store
 from tests.helpers import booth_events as known
-from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
+from tests.helpers.browser import assert_no_exception, open_expander, screenshot, wait_for_app
 
 
 def open_page(new_page, app_server, path: str, lang: str, width: int = 1920, height: int = 1080):
@@ -51,7 +51,7 @@ def test_german_csv_reads_back_with_semicolons_and_decimal_commas(new_page, app_
 def test_the_presenter_downloads_the_briefing(new_page, app_server):
     page = open_page(new_page, app_server, "compare?lang=da&mode=presenter", "da")
     title = i18n.translate("da", "booth.briefing.title")
-    page.locator('[data-testid="stExpander"] summary').filter(has_text=title).click()
+    open_expander(page, title)  # a click during its opening animation can miss the button (CI saw it once)
     with page.expect_download(timeout=120_000) as download:
         page.locator(".st-key-briefing_pdf button").click()
     assert download.value.suggested_filename == "briefing-dk-de-da.pdf"

@@ -8,7 +8,7 @@ Fixtures:
 - ``browser``: headless Chromium.
 - ``new_page(width, height, path="/")``: a page in a fresh context; every request to a host other than the
   app's is aborted and recorded, and the test fails at teardown if there was any.
-- ``wait_for_app(page)``, ``assert_no_exception(page)``, ``screenshot(page, name)``.
+- ``wait_for_app(page)``, ``open_expander(page, title)``, ``assert_no_exception(page)``, ``screenshot(page, name)``.
 Without Chromium the tests skip with a reason; with DDS_REQUIRE_BROWSER=1 (CI) they fail instead.
 """
 from __future__ import annotations
@@ -161,6 +161,18 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+
+
+def open_expander(page, title: str) -> None:
+    """Open the expander whose summary has ``title`` and wait until it has finished growing: Streamlit animates the
+    opening for ~0.5 s, and a click on something inside it meanwhile can land where the element was a moment ago."""
+    expander = page.locator('[data-testid="stExpander"]').filter(has=page.locator("summary", has_text=title)).first
+    expander.locator("summary").click()
+    page.wait_for_function(
+        """(el) => { if (!el.querySelector('details[open]')) return false;
+                     const h = el.getBoundingClientRect().height, settled = el.__ddsHeight === h;
+                     el.__ddsHeight = h; return settled; }""",
+        arg=expander.element_handle(), polling=200, timeout=10_000)
 
 
 def assert_no_exception(page) -> None:
