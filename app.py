@@ -1,6 +1,7 @@
 """Router only: page config, theme, language, mode, header, idle watchdog and st.navigation."""
 import streamlit as st
 
+from ui.shell import event_batching
 from ui.shell import header
 from ui.shell import navigation
 from ui.shell import runtime_tuning
@@ -10,6 +11,7 @@ from ui.shell import wakeup
 from ui.booth import tour_panel
 from ui.booth import watchdog
 
+event_batching.install()  # once per process: a run's messages reach the event loop in bursts, not one by one
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
                    initial_sidebar_state="auto")  # a sidebar shows only in presenter mode (tour)
 session.init()
