@@ -28,6 +28,25 @@ def installed(monkeypatch):
     AppSession._call_soon_on_event_loop = original
 
 
+def run(main):
+    """``asyncio.run(main())`` in a thread of its own: in the whole suite the browser tests' Playwright keeps an
+    event loop running in the main thread, where asyncio.run refuses to start."""
+    result: dict = {}
+
+    def target():
+        try:
+            result["value"] = asyncio.run(main())
+        except BaseException as exc:  # handed to the test's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(30)
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
 def count_handovers(loop):
     calls = []
     real = loop.call_soon_threadsafe
@@ -57,7 +76,7 @@ def test_a_burst_from_another_thread_arrives_in_order_with_few_handovers(install
         thread.join()
         return seen, handovers
 
-    seen, handovers = asyncio.run(main())
+    seen, handovers = run(main)
     assert seen == list(range(200))
     assert 1 <= len(handovers) < 50  # Streamlit's own way: 201
 
@@ -74,7 +93,7 @@ def test_a_failing_callback_is_reported_and_the_rest_still_run(installed):
         await asyncio.sleep(0.05)
         return seen, reported
 
-    seen, reported = asyncio.run(main())
+    seen, reported = run(main)
     assert seen == ["a", "b"]
     assert [type(e) for e in reported] == [ZeroDivisionError]
 
