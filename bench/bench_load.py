@@ -239,13 +239,17 @@ def print_results(all_results: dict[str, list[dict]]) -> None:
                                      f"{TARGET_P95_MS:.0f} ms, classroom p95 and tick p95 <= "
                                      f"{CLASSROOM_TARGET_P95_MS:.0f} ms)"))
     for config, results in all_results.items():
-        last = results[-1]
-        step_rows = [[name, s["n"], s["p50"], s["p95"], s["max"]] for name, s in last["steps"].items()]
-        print(table(["step", "n", "p50 ms", "p95 ms", "max ms"], step_rows,
-                    title=f"\n{config}: per step at {last['sessions']} sessions"))
-        for key in ("errors", "exceptions", "crashed"):
-            if last[key]:
-                print(f"  {key}: {last[key]}")
+        print_steps(config, results[-1])
+
+
+def print_steps(name: str, result: dict) -> None:
+    """The per-step latencies of one level's result, and its errors if any."""
+    step_rows = [[step, v["n"], v["p50"], v["p95"], v["max"]] for step, v in result["steps"].items()]
+    print(table(["step", "n", "p50 ms", "p95 ms", "max ms"], step_rows,
+                title=f"\n{name}: per step at {result['sessions']} sessions"))
+    for key in ("errors", "exceptions", "crashed"):
+        if result[key]:
+            print(f"  {key}: {result[key]}")
 
 
 def main(argv: list[str] | None = None) -> int:

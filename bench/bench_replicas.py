@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.bench_load import CLASSROOM_TARGET_P95_MS, TARGET_P95_MS, classroom_levels, hold_levels  # noqa: E402
+from bench.bench_load import (CLASSROOM_TARGET_P95_MS, TARGET_P95_MS, classroom_levels, hold_levels,  # noqa: E402
+                              print_steps)
 from bench.benchlib import table  # noqa: E402
 from deploy import replicas  # noqa: E402
 from simulators.core.store import Store  # noqa: E402
@@ -85,10 +86,7 @@ def main() -> int:
                 title=f"\nOne replica vs two behind nginx ({args.scenario}; same run, same PostgreSQL, journey "
                       f"interactions; client niceness {args.client_nice})"))
     for name, levels in results.items():
-        last = levels[-1]
-        step_rows = [[step, v["n"], v["p50"], v["p95"], v["max"]] for step, v in last["steps"].items()]
-        print(table(["step", "n", "p50 ms", "p95 ms", "max ms"], step_rows,
-                    title=f"\n{name}: per step at {last['sessions']} sessions"))
+        print_steps(name, levels[-1])
     return 0
 
 
