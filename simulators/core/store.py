@@ -116,7 +116,7 @@ class _SqliteDirect:
     the store a few times (issue #18). Autocommit connections kept in a queue, any thread may take one; under WAL
     every SELECT sees what was committed before it began, as with the engine. On SQLite the hot writes (put,
     update, add_event) go this way too (``write``). (On PostgreSQL psycopg directly measured no better than the
-    engine with autocommit reads, ``Store.reads``.)"""
+    engine with autocommit single statements, ``Store.single_statement``.)"""
 
     COLUMNS = 'kind, id, visit_id, "key", version, created_at, updated_at, data'
 
@@ -254,9 +254,9 @@ class Store:
         self.is_sqlite = self.url.startswith("sqlite")
         self.is_postgres = engine.dialect.name == "postgresql"
         self._sqlite = _sqlite_direct(self.url) if self.is_sqlite else None
-        # Single-statement reads need no transaction: on PostgreSQL, autocommit spares each of them the ROLLBACK
-        # round trip when the connection goes back to the pool (issue #18: 3 round trips per read became 1).
-        self.reads = engine if self.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
+        # A single statement (a read, the upsert, UPDATE … RETURNING) needs no transaction: on PostgreSQL, autocommit
+        # spares each a ROLLBACK or COMMIT round trip (issue #18: 3 round trips per read became 1).
+        self.single_statement = engine if self.is_sqlite else engine.execution_options(isolation_level="AUTOCOMMIT")
 
     # ---- items -------------------------------------------------------------------------------------------
     def put(self, kind: str, id: str, data: dict, visit_id: str | None = None, key: str | None = None,
@@ -275,7 +275,7 @@ class Store:
                 index_elements=[items.c.kind, items.c.id],
                 set_={"visit_id": visit_id, "key": key, "version": items.c.version + 1, "updated_at": now,
                       "data": payload}).returning(items.c.version, items.c.created_at)
-            with self.reads.connect() as conn:  # autocommit: the statement commits itself
+            with self.single_statement.connect() as conn:  # autocommit: the statement commits itself
                 row = conn.execute(upsert).one()
             return Item(kind, id, visit_id, key, row.version, row.created_at, now, json.loads(payload))
         with self.writer.begin() as conn:
@@ -321,7 +321,7 @@ class Store:
         if self._sqlite:
             found = self._sqlite.rows(f"SELECT {_SqliteDirect.COLUMNS} FROM items WHERE kind = ? AND id = ?", (kind, id))
             return _tuple_to_item(found[0]) if found else None
-        with self.reads.connect() as conn:
+        with self.single_statement.connect() as conn:
             row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
         return _row_to_item(row) if row else None
 
@@ -336,7 +336,7 @@ class Store:
             return dict(self._sqlite.rows(f"SELECT id, version FROM items WHERE kind = ? AND id IN ({marks})",
                                           (kind, *wanted)))
         query = sa.select(items.c.id, items.c.version).where(items.c.kind == kind, items.c.id.in_(wanted))
-        with self.reads.connect() as conn:
+        with self.single_statement.connect() as conn:
             return {row.id: row.version for row in conn.execute(query)}
 
     def find(self, kind: str, visit_id: str | None = None, key: str | None = None) -> list[Item]:
@@ -356,7 +356,7 @@ class Store:
             query = query.where(items.c.visit_id == visit_id)
         if key is not None:
             query = query.where(items.c.key == key)
-        with self.reads.connect() as conn:
+        with self.single_statement.connect() as conn:
             rows = conn.execute(query.order_by(items.c.created_at, items.c.id)).all()
         return [_row_to_item(r) for r in rows]
 
@@ -378,7 +378,7 @@ class Store:
         if key is not ...:
             values["key"] = key
         if self.is_postgres:  # UPDATE … RETURNING in autocommit: one round trip (it was UPDATE, SELECT, COMMIT)
-            with self.reads.connect() as conn:
+            with self.single_statement.connect() as conn:
                 row = conn.execute(items.update().where(*condition).values(**values).returning(*items.c)).first()
             return _row_to_item(row) if row else None
         with self.writer.begin() as conn:
