@@ -102,9 +102,13 @@ def letter_requests(events: list[dict], persona: dict, today: dt.date | None = N
     chosen = _thin(chosen)
     _fill_municipality(chosen, persona)
     requests = []
+    now = clock.now().replace(second=0, microsecond=0)
     for index, item in enumerate(sorted(chosen, key=lambda c: c["date"])):
         minutes = _stable_int("time", persona["person_id"], index) % 600
         moment = dt.datetime.combine(item["date"], dt.time(7, 0)) + dt.timedelta(minutes=minutes)
+        if item["date"] == now.date():  # a letter of today has arrived already: before now, in the same order
+            earliest = dt.datetime.combine(item["date"], dt.time(0, 0))
+            moment = max(min(moment, now - dt.timedelta(minutes=len(chosen) - index)), earliest)
         requests.append({"template": f"life_{item['kind']}", "params": item["params"], "date": moment.isoformat()})
     for position, request in enumerate(reversed(requests)):
         request["read"] = position >= UNREAD_NEWEST

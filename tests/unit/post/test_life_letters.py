@@ -150,3 +150,19 @@ def test_exempt_persons_get_no_private_post():
     templates = {r["template"] for r in life_letters.letter_requests(history(), exempt, TODAY)}
     assert not templates & {"life_bank_statement", "life_insurance_renewal"}
     assert "life_tax_statement" in templates  # public letters still come (on paper)
+
+
+@pytest.mark.parametrize("hour", [0, 3, 6, 23])
+def test_a_letter_of_today_has_arrived_before_now(monkeypatch, hour):
+    """Letters get a time of day from 07:00 on; one dated today must not arrive later than now (before 07:00 it
+    did, and sat above the answer to a message the visitor just sent — a test saw that at 03:27)."""
+    now = dt.datetime.combine(TODAY, dt.time(hour, 2))
+    monkeypatch.setattr(life_letters.clock, "now", lambda: now)
+    events = history() + [{"date": TODAY, "kind": "health_card", "params": {}},
+                          {"date": TODAY, "kind": "mitid_switch", "params": {}}]
+    requests = life_letters.letter_requests(events, persona(), TODAY)
+    moments = [dt.datetime.fromisoformat(r["date"]) for r in requests]
+    todays = [m for m in moments if m.date() == TODAY]
+    assert len(todays) == 2
+    assert all(m < now for m in todays)
+    assert [m.date() for m in moments] == sorted(m.date() for m in moments)  # still oldest first by day
