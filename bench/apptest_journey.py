@@ -11,7 +11,7 @@ import time
 
 from streamlit.testing.v1 import AppTest
 
-from bench.apptest_timing import timed
+from bench.apptest_timing import timed_runs
 from bench.benchlib import ROOT
 
 APP = ROOT / "app.py"
@@ -46,14 +46,16 @@ def keyed(elements, prefix: str):
 
 
 class Walk:
-    def __init__(self, lang: str, samples: dict, charts: dict, notes: list, record: bool = True):
+    def __init__(self, lang: str, samples: dict, charts: dict, notes: list, record: bool = True,
+                 cpu: dict | None = None):
         self.lang, self.samples, self.charts, self.notes, self.record = lang, samples, charts, notes, record
+        self.cpu = cpu if cpu is not None else {}  # name -> CPU seconds of each script run (not each step)
         self.at: AppTest | None = None
 
     def sample(self, name: str, action, at: AppTest | None = None) -> bool:
         at = at or self.at
         try:
-            seconds, _ = timed(action)
+            seconds, cpu, _ = timed_runs(action)
         except (KeyError, IndexError, ValueError, AttributeError) as exc:
             self.notes.append(f"{name}: skipped ({type(exc).__name__}: {exc})")
             return False
@@ -61,6 +63,7 @@ class Walk:
             self.notes.append(f"{name}: the page raised {at.exception[0].value[:120]!r}")
         if self.record:
             self.samples.setdefault(name, []).append(seconds)
+            self.cpu.setdefault(name, []).extend(cpu)
             self.charts[name] = self.charts.get(name, False) or any(len(at.get(k)) for k in CHART_ELEMENTS)
         return True
 

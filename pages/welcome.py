@@ -28,6 +28,12 @@ def start(persona_id: int | None = None) -> None:
     session.begin_visit(persona_id, "new_persona", how)
 
 
+def start_clicked() -> None:
+    """Start's callback: the visit exists before the page runs, so the run after the tap shows the persona at
+    once (issue #18: as a button's result it took a second run)."""
+    start(presenter_persona.chosen_id() if session.mode() == "presenter" else None)
+
+
 STEPS = (  # the journey, in its order: icon, title, text
     ("🔐", "welcome.step.mitid.title", "welcome.step.mitid.text"),
     ("🏛️", "welcome.step.borger.title", "welcome.step.borger.text"),
@@ -45,6 +51,8 @@ def steps_html() -> str:
             f'</h2><ol class="dds-steps">{cards}</ol></section>')
 
 
+if st.session_state.get("welcome_next"):  # Next was tapped: straight on to the login, without drawing this page
+    st.switch_page("pages/mitid_login.py")  # first (issue #18: the burst of a class logging in at once)
 current = session.visit()
 presenter = session.mode() == "presenter"
 if current is None and session.mode() == "kiosk":
@@ -53,9 +61,8 @@ if current is None and session.mode() == "kiosk":
 st.title(t("welcome.title"))
 if current is None:
     st.html(f'<p class="dds-lead">{html.escape(t("welcome.lead"))}</p>')
-    if st.button(t("welcome.start"), type="primary", key="welcome_start", width="stretch"):
-        start(presenter_persona.chosen_id() if presenter else None)  # the presenter's persona, else a random one
-        st.rerun()
+    st.button(t("welcome.start"), type="primary", key="welcome_start", width="stretch",
+              on_click=start_clicked)  # the presenter's persona, else a random one
     st.caption(t("welcome.what_happens"))
     st.html(steps_html())
     for code in i18n.LANGS:  # for whoever reads another of the three languages
@@ -67,11 +74,9 @@ else:
         persona_card(persona)
     cols = st.columns(2)
     if any(p.path == "pages/mitid_login.py" for p in navigation.PAGES):
-        if cols[0].button(t("welcome.next_login"), type="primary", key="welcome_next", width="stretch"):
-            st.switch_page("pages/mitid_login.py")
-    if not presenter and cols[1].button(t("welcome.other_persona"), key="welcome_other", width="stretch"):
-        start()
-        st.rerun()
+        cols[0].button(t("welcome.next_login"), type="primary", key="welcome_next", width="stretch")  # tap: top
+    if not presenter:
+        cols[1].button(t("welcome.other_persona"), key="welcome_other", width="stretch", on_click=start)
 if presenter and tour_panel.shows_chooser():  # collapsed on a single screen; the audience window never shows it
     with st.expander(t("booth.picker.title"), expanded=False):
         st.caption(t("booth.picker.lead"))

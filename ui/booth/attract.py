@@ -31,9 +31,8 @@ def render(start: Callable[[], None]) -> None:
         with fact_column:
             _rotating_fact()
         with start_column, st.container(key="attract_start"):
-            if st.button(t("booth.attract.touch_to_start"), type="primary", key="welcome_start", width="stretch"):
-                start()
-                st.rerun()
+            st.button(t("booth.attract.touch_to_start"), type="primary", key="welcome_start", width="stretch",
+                      on_click=start)  # before the run: the tap's run shows the persona (issue #18)
             st.caption(t("welcome.what_happens"))
     langs = "".join(f"<span><b>{html.escape(i18n.LANGUAGE_NAMES[code])}</b> — "
                     f"{html.escape(i18n.translate(code, 'welcome.tagline'))}</span>" for code in i18n.LANGS)

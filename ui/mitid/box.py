@@ -33,14 +33,20 @@ PHONE_AGENT = re.compile(r"Mobi|iPhone|iPod", re.IGNORECASE)  # "Mobi": MDN's ad
 PHONE_CHANNELS = ("onscreen", "code4", "qr")  # a phone cannot scan its own screen
 
 
+PHONE_SIZED = "mitid_phone_sized"  # session state: a browser's User-Agent does not change during its session
+
+
 def phone_sized() -> bool:
     """Whether the browser says it is a phone (its User-Agent). Narrow windows of other browsers get the same
-    order from mitid.css."""
-    try:
-        agent = st.context.headers.get("User-Agent") or ""
-    except Exception:  # no request headers (AppTest, a script run without a browser)
-        agent = ""
-    return bool(PHONE_AGENT.search(agent))
+    order from mitid.css. Asked once a session: the page asks on every run while it waits."""
+    state = st.session_state
+    if PHONE_SIZED not in state:
+        try:
+            agent = st.context.headers.get("User-Agent") or ""
+        except Exception:  # no request headers (AppTest, a script run without a browser)
+            agent = ""
+        state[PHONE_SIZED] = bool(PHONE_AGENT.search(agent))
+    return state[PHONE_SIZED]
 
 
 def placed(wide_key: str, narrow_key: str, **params) -> str:

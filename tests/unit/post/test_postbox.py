@@ -254,3 +254,19 @@ def test_one_notice_per_sender():
     assert postbox.notices_by_sender(pending, lambda letter: letter["sender"].title()) == [("Kommune", 2),
                                                                                           ("Region", 1)]
     assert postbox.notices_by_sender([], str) == []
+
+
+def test_a_remembered_view_follows_the_letter_the_language_and_the_persona(store, visit_id):
+    """The mailbox's views are remembered (issue #18); what changes a view still shows at once."""
+    letter = deliver(store, visit_id, "life_daycare_offer",
+                     {"child_name": "Ida", "start_date": "2025-08-01", "municipality": "Vejle"})
+    first = post_views.render(letter, "da", PERSONA)
+    first["subject"] = "changed by a caller"  # a caller's change stays with the caller
+    again = post_views.render(letter, "da", PERSONA)
+    assert again["subject"] != "changed by a caller" and again == post_views._render(
+        letter, "da", post_views.letter_values(letter, PERSONA))
+    assert post_views.render({**letter, "read": True}, "da", PERSONA)["read"] is True
+    assert post_views.render(letter, "de", PERSONA)["subject"] != again["subject"]
+    moved = {**PERSONA, "municipality": "Aarhus"}
+    assert post_views.render({**letter, "params": {"child_name": "Ida", "start_date": "2025-08-01"}}, "da",
+                             moved)["party_name"] == "Aarhus Kommune"

@@ -1,0 +1,60 @@
+"""Issue #18: what a tap on the welcome page costs the server, counted in script runs (each full run draws the
+header once). Start makes the visit in its callback, so one run shows the persona (it took two); Next goes on to
+the MitID login before the welcome page draws anything (it drew the whole page, persona card included, first)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.apptest import make_app, no_exception
+from ui.shell import header
+from ui.shell import persona_card
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls = {"runs": 0, "persona_cards": 0}
+    draw_header, draw_card = header.render, persona_card.render
+
+    def counting_header():
+        calls["runs"] += 1
+        return draw_header()
+
+    def counting_card(*args, **kwargs):
+        calls["persona_cards"] += 1
+        return draw_card(*args, **kwargs)
+
+    monkeypatch.setattr(header, "render", counting_header)
+    monkeypatch.setattr(persona_card, "render", counting_card)
+    return calls
+
+
+@pytest.mark.parametrize("mode", ["explore", "kiosk"])
+def test_start_takes_one_run_and_shows_the_persona(counted, mode):
+    at = make_app("de", mode)
+    counted.update(runs=0, persona_cards=0)
+    at.button(key="welcome_start").click().run()
+    no_exception(at)
+    assert at.session_state["visit_id"], "Start made no visit"
+    assert counted == {"runs": 1, "persona_cards": 1}
+
+
+def test_another_persona_takes_one_run(counted):
+    at = make_app("en", "explore")
+    at.button(key="welcome_start").click().run()
+    first = at.session_state["visit_id"]
+    counted.update(runs=0, persona_cards=0)
+    at.button(key="welcome_other").click().run()
+    no_exception(at)
+    assert at.session_state["visit_id"] not in (None, first)
+    assert counted == {"runs": 1, "persona_cards": 1}
+
+
+def test_next_goes_to_the_login_without_drawing_the_welcome_page(counted):
+    at = make_app("da", "explore")
+    at.button(key="welcome_start").click().run()
+    counted.update(runs=0, persona_cards=0)
+    at.button(key="welcome_next").click().run()
+    no_exception(at)
+    assert any(button.key == "mitid_use_demo" for button in at.button), "not on the MitID login"
+    assert counted["persona_cards"] == 0, "the welcome page drew its persona card before leaving"
+    assert counted["runs"] == 2  # the welcome page's header, then the login page's
