@@ -49,7 +49,7 @@ class Walk:
     def __init__(self, lang: str, samples: dict, charts: dict, notes: list, record: bool = True,
                  cpu: dict | None = None):
         self.lang, self.samples, self.charts, self.notes, self.record = lang, samples, charts, notes, record
-        self.cpu = cpu if cpu is not None else {}  # name -> CPU seconds of each script run (not each step)
+        self.cpu = cpu if cpu is not None else {}  # name -> (CPU seconds, script runs) of each step
         self.at: AppTest | None = None
 
     def sample(self, name: str, action, at: AppTest | None = None) -> bool:
@@ -63,7 +63,8 @@ class Walk:
             self.notes.append(f"{name}: the page raised {at.exception[0].value[:120]!r}")
         if self.record:
             self.samples.setdefault(name, []).append(seconds)
-            self.cpu.setdefault(name, []).extend(cpu)
+            if cpu:
+                self.cpu.setdefault(name, []).append((sum(cpu), len(cpu)))
             self.charts[name] = self.charts.get(name, False) or any(len(at.get(k)) for k in CHART_ELEMENTS)
         return True
 
