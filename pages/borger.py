@@ -31,12 +31,13 @@ KIOSK = session.mode() == "kiosk"
 
 
 def go(**params) -> None:
+    """A button's callback: the topic or article to show. Set before the run, so one run shows it (issue #18: a
+    rerun after the button's own run took two)."""
     for name in ("topic", "article"):
         if name in st.query_params:
             del st.query_params[name]
     for name, value in params.items():
         st.query_params[name] = value
-    st.rerun()
 
 
 def shortcut_box(flow) -> None:
@@ -49,9 +50,8 @@ def shortcut_box(flow) -> None:
 
 def article_page(flow) -> None:
     home = topic(flow.topic)
-    if st.button(t("borger.back_to", place=t(home.title_key) if home else "borger.dk"), type="tertiary",
-                 key="bdk_back_topic", icon="⬅️"):
-        go(topic=flow.topic) if home else go()
+    st.button(t("borger.back_to", place=t(home.title_key) if home else "borger.dk"), type="tertiary",
+              key="bdk_back_topic", icon="⬅️", on_click=go, kwargs={"topic": flow.topic} if home else {})
     st.title(t(flow.title_key))
     body, box = st.columns([3, 2], gap="large")
     with body:
@@ -66,15 +66,14 @@ def article_page(flow) -> None:
 
 
 def topic_page(current) -> None:
-    if st.button(t("borger.back_to", place="borger.dk"), type="tertiary", key="bdk_back_home", icon="⬅️"):
-        go()
+    st.button(t("borger.back_to", place="borger.dk"), type="tertiary", key="bdk_back_home", icon="⬅️", on_click=go)
     st.title(f"{current.icon} {t(current.title_key)}")
     services = [f for f in FLOWS.values() if f.topic == current.id]
     if not services:
         st.info(t("borger.topic_empty"))
     for flow in services:
-        if st.button(t(flow.title_key), key=f"bdk_article_{flow.id}", icon="📄"):
-            go(article=flow.id)
+        st.button(t(flow.title_key), key=f"bdk_article_{flow.id}", icon="📄", on_click=go,
+                  kwargs={"article": flow.id})
 
 
 def front_page() -> None:
@@ -91,24 +90,23 @@ def front_page() -> None:
             st.info(t("borger.search_none"))
         for hit in found[:8]:
             kind = t("borger.search_service") if hit["kind"] == "service" else t("borger.search_topic")
-            if st.button(f"{t(hit['title_key'])} · {kind}", key=f"bdk_hit_{hit['kind']}_{hit['id']}", type="tertiary",
-                         icon="🔎"):
-                go(article=hit["id"]) if hit["kind"] == "service" else go(topic=hit["id"])
+            st.button(f"{t(hit['title_key'])} · {kind}", key=f"bdk_hit_{hit['kind']}_{hit['id']}", type="tertiary",
+                      icon="🔎", on_click=go, kwargs={"article" if hit["kind"] == "service" else "topic": hit["id"]})
     st.subheader(t("borger.services_title"))
     service_cols = st.columns(COLUMNS)
     services = touch_order(FLOWS.values(), persona, clock.today()) if KIOSK else list(FLOWS.values())
     for index, flow in enumerate(services):
-        if service_cols[index % COLUMNS].button(t(flow.title_key), key=f"bdk_service_{flow.id}", width="stretch",
-                                                type="primary"):
-            if KIOSK:  # no article page in between: the visitor came to do something
-                st.switch_page("pages/selfservice.py", query_params={"flow": flow.id})
-            go(article=flow.id)
+        column, key = service_cols[index % COLUMNS], f"bdk_service_{flow.id}"
+        if not KIOSK:
+            column.button(t(flow.title_key), key=key, width="stretch", type="primary", on_click=go,
+                          kwargs={"article": flow.id})
+        elif column.button(t(flow.title_key), key=key, width="stretch", type="primary"):  # kiosk: no article
+            st.switch_page("pages/selfservice.py", query_params={"flow": flow.id})  # between, the visitor came to act
     st.subheader(t("borger.topics_title"))
     tile_cols = st.columns(COLUMNS)
     for index, item in enumerate(TOPICS):
-        if tile_cols[index % COLUMNS].button(f"{item.icon}  {t(item.title_key)}", key=f"bdk_topic_{item.id}",
-                                             width="stretch"):
-            go(topic=item.id)
+        tile_cols[index % COLUMNS].button(f"{item.icon}  {t(item.title_key)}", key=f"bdk_topic_{item.id}",
+                                          width="stretch", on_click=go, kwargs={"topic": item.id})
     st.caption(f"📚 **{t('borger.source')}:** {t('borger.topics_source')}")
 
 

@@ -58,3 +58,20 @@ def test_next_goes_to_the_login_without_drawing_the_welcome_page(counted):
     assert any(button.key == "mitid_use_demo" for button in at.button), "not on the MitID login"
     assert counted["persona_cards"] == 0, "the welcome page drew its persona card before leaving"
     assert counted["runs"] == 2  # the welcome page's header, then the login page's
+
+
+def test_a_borger_dk_tile_opens_its_page_in_one_run(counted):
+    """borger.dk's topic and service tiles and its back links set the page in their callback."""
+    from simulators.core import i18n
+    from tests.helpers.borger_app import logged_in_app, persona_for
+
+    at, _ = logged_in_app("de", persona_for("moving"))
+    at.switch_page("pages/borger.py").run()
+    for key, title in (("bdk_topic_bolig-og-flytning", "borger.topic.housing"), ("bdk_back_home", "borger.welcome"),
+                       ("bdk_service_moving", "flow.moving.title"), ("bdk_back_topic", "borger.topic.housing")):
+        counted.update(runs=0)
+        at.button(key=key).click().run()
+        no_exception(at)
+        assert counted["runs"] == 1, key
+        expected = i18n.translate("de", title, name="")
+        assert expected.split("{")[0].strip(" ,!") in at.title[0].value, (key, at.title[0].value)
