@@ -25,9 +25,13 @@ POST_PAGE = "pages/digital_post.py"
 COLUMNS = 4
 
 visit, persona = layout.guard(PAGE)
+KIOSK = session.mode() == "kiosk"
+if KIOSK:  # a service tile was tapped: straight into its flow, without drawing this page first (issue #18)
+    tapped = next((flow_id for flow_id in FLOWS if st.session_state.get(f"bdk_service_{flow_id}")), None)
+    if tapped:
+        st.switch_page("pages/selfservice.py", query_params={"flow": tapped})
 progress.render("borger")
 layout.header(persona)
-KIOSK = session.mode() == "kiosk"
 
 
 def go(**params) -> None:
@@ -100,8 +104,8 @@ def front_page() -> None:
         if not KIOSK:
             column.button(t(flow.title_key), key=key, width="stretch", type="primary", on_click=go,
                           kwargs={"article": flow.id})
-        elif column.button(t(flow.title_key), key=key, width="stretch", type="primary"):  # kiosk: no article
-            st.switch_page("pages/selfservice.py", query_params={"flow": flow.id})  # between, the visitor came to act
+        else:  # the kiosk: a tap goes into the flow (top of this page), no article between: the visitor came to act
+            column.button(t(flow.title_key), key=key, width="stretch", type="primary")
     st.subheader(t("borger.topics_title"))
     tile_cols = st.columns(COLUMNS)
     for index, item in enumerate(TOPICS):

@@ -75,3 +75,20 @@ def test_a_borger_dk_tile_opens_its_page_in_one_run(counted):
         assert counted["runs"] == 1, key
         expected = i18n.translate("de", title, name="")
         assert expected.split("{")[0].strip(" ,!") in at.title[0].value, (key, at.title[0].value)
+
+
+def test_a_kiosk_service_tile_goes_into_its_flow_without_drawing_the_portal(monkeypatch, counted):
+    from simulators.borger import framework
+    from tests.helpers.borger_app import logged_in_app, persona_for
+
+    at, _ = logged_in_app("en", persona_for("tax"), mode="kiosk")
+    at.switch_page("pages/borger.py").run()
+    orders = []
+    order = framework.touch_order
+    monkeypatch.setattr(framework, "touch_order", lambda *args: orders.append(1) or order(*args))
+    counted.update(runs=0)
+    at.button(key="bdk_service_tax").click().run()
+    no_exception(at)
+    assert at.query_params.get("flow") in ("tax", ["tax"])
+    assert not orders, "the portal drew its tiles again before leaving"
+    assert counted["runs"] == 2  # the portal's frame, then the flow
