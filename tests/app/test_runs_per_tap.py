@@ -92,3 +92,55 @@ def test_a_kiosk_service_tile_goes_into_its_flow_without_drawing_the_portal(monk
     assert at.query_params.get("flow") in ("tax", ["tax"])
     assert not orders, "the portal drew its tiles again before leaving"
     assert counted["runs"] == 2  # the portal's frame, then the flow
+
+
+def test_examples_back_and_change_in_a_flow_take_one_run_each(counted):
+    """A self-service step's "Beispielangaben einsetzen", "Zurück" and, on the check page, "Ändern" save the draft
+    in their callback."""
+    from tests.helpers.borger_app import logged_in_app, next_step, open_flow, persona_for
+
+    at, visit_id = logged_in_app("de", persona_for("moving"), mode="kiosk")
+    open_flow(at, "moving")
+    next_step(at)  # overview
+    next_step(at)  # persons (from the CPR): the address step has fields
+    address_title = at.title[0].value
+    counted.update(runs=0)
+    at.button(key="ss_examples").click().run()
+    no_exception(at)
+    assert counted["runs"] == 1
+    assert "moving" in at.session_state["ss_examples_used"]
+    assert visit_draft(visit_id, "moving")["answers"].get("street"), "the examples were not saved"
+    while not any(button.key == "ss_send" for button in at.button):  # on to "check your answers"
+        next_step(at)
+        no_exception(at)
+    change = next(button for button in at.button if str(button.key).startswith("ss_change_"))
+    counted.update(runs=0)
+    change.click().run()
+    no_exception(at)
+    assert counted["runs"] == 1 and not any(button.key == "ss_send" for button in at.button)
+    step = visit_draft(visit_id, "moving")["step"]
+    assert step > 0
+    next_step(at)  # on from the changed step, then one back: at the first step "Zurück" leaves the flow (two runs)
+    step += 1
+    counted.update(runs=0)
+    at.button(key="ss_back").click().run()
+    no_exception(at)
+    assert counted["runs"] == 1 and visit_draft(visit_id, "moving")["step"] == step - 1
+    assert address_title and at.title[0].value != ""
+
+
+def visit_draft(visit_id: str, flow_id: str) -> dict | None:
+    from simulators.core import visits
+    from simulators.core.store import Store
+
+    return visits.get(Store(), visit_id).draft(flow_id)
+
+
+def test_back_on_the_first_step_leaves_the_flow_for_its_article():
+    from tests.helpers.borger_app import logged_in_app, open_flow, persona_for
+
+    at, _ = logged_in_app("en", persona_for("moving"))
+    open_flow(at, "moving")
+    at.button(key="ss_back").click().run()
+    no_exception(at)
+    assert at.query_params.get("article") in ("moving", ["moving"]) and "ss_leave_flow" not in at.session_state

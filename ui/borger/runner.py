@@ -4,8 +4,9 @@ the DKFDS step indicator, "check your answers" and sending.
 
 Session keys: ``ss_nonce`` (bumped with every saved draft, so the next step gets fresh widgets), ``ss_errors`` and
 ``ss_errors_for`` (the last step's problems, shown only on that step of that flow), ``ss_draft_refused`` (the
-last draft was too large for the visit: simulators.core.visits.MAX_VISIT_BYTES), ``borger_wanted_flow`` (the
-flow a persona offered by ``not_eligible`` came for: the MitID page returns there after the new login).
+last draft was too large for the visit: simulators.core.visits.MAX_VISIT_BYTES), ``ss_leave_flow`` ("Zurück" on
+the first step: the next run goes to the portal), ``borger_wanted_flow`` (the flow a persona offered by
+``not_eligible`` came for: the MitID page returns there after the new login).
 
 "Beispielangaben einsetzen" (``ss_examples``, on every step with fields, in every mode): the flow's example
 answers (``Flow.example_answers``, the same for the whole visit) replace this step's answers and fill the later
@@ -34,6 +35,7 @@ PORTAL_PAGE = "pages/borger.py"
 NONCE, ERRORS, ERRORS_FOR = "ss_nonce", "ss_errors", "ss_errors_for"
 DRAFT_REFUSED = "ss_draft_refused"  # the last draft was too large to keep (simulators.core.visits.MAX_VISIT_BYTES)
 WANTED_FLOW = "borger_wanted_flow"
+LEAVE_FLOW = "ss_leave_flow"  # "Zurück" was tapped on the first step: back to the portal
 EXAMPLES_USED = "ss_examples_used"  # flows whose steps got the example answers in this session (the "done" note)
 
 
@@ -65,8 +67,19 @@ def save_draft(flow: Flow, answers: dict, step: int) -> None:
     st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1  # fresh widgets for the new step
 
 
+def _back(flow: Flow, answers: dict, position: int) -> None:
+    """"Zurück"'s callback: the step before, saved before the run so that one run shows it (issue #18); from the
+    first step, out of the flow (``run`` leaves for the portal)."""
+    if position > 0:
+        save_draft(flow, answers, position - 1)
+    else:
+        st.session_state[LEAVE_FLOW] = True
+
+
 def run(flow: Flow, visit: Visit, persona: Persona, today: dt.date) -> None:
     """The current step (or "check your answers") beside the step indicator; the flow's sources below a step."""
+    if st.session_state.pop(LEAVE_FLOW, False):  # "Zurück" on the first step: the kiosk has no article pages
+        st.switch_page(PORTAL_PAGE, query_params={} if session.mode() == "kiosk" else {"article": flow.id})
     draft = visit.draft(flow.id) or {"answers": flow.prefilled(persona, today), "step": 0}
     answers, position = dict(draft["answers"]), int(draft["step"])
     steps = flow.visible_steps(persona, answers, today)
@@ -75,11 +88,8 @@ def run(flow: Flow, visit: Visit, persona: Persona, today: dt.date) -> None:
     with side:
         layout.steps_indicator([t(s.title_key) for s in steps], position)
     with main:
-        if st.button(t("borger.back"), type="tertiary", key="ss_back", icon="⬅️"):
-            if position == 0:  # the kiosk has no article pages: its tiles lead straight into the flow
-                st.switch_page(PORTAL_PAGE, query_params={} if session.mode() == "kiosk" else {"article": flow.id})
-            save_draft(flow, answers, position - 1)
-            st.rerun()
+        st.button(t("borger.back"), type="tertiary", key="ss_back", icon="⬅️", on_click=_back,
+                  args=(flow, answers, position))
         if position == len(steps):
             check_answers(flow, visit, persona, answers, steps, today)
             return
@@ -97,9 +107,9 @@ def check_answers(flow: Flow, visit: Visit, persona: Persona, answers: dict, ste
         st.markdown(f"**{t(step.title_key)}**")
         layout.rows([{"label_key": r["label_key"], "value": r["value"]} for r in flow.summary(persona, answers, today)
                      if r["step"] == step.id] or [{"label_key": "borger.nothing_to_answer", "value": {"text": ""}}])
-        if step.fields and st.button(t("borger.change"), key=f"ss_change_{step.id}", type="tertiary", icon="✏️"):
-            save_draft(flow, answers, index)
-            st.rerun()
+        if step.fields:
+            st.button(t("borger.change"), key=f"ss_change_{step.id}", type="tertiary", icon="✏️", on_click=save_draft,
+                      args=(flow, answers, index))
     problems = flow.check_all(answers, persona, today)
     if st.button(t("borger.send"), type="primary", key="ss_send", disabled=bool(problems)):
         outcome = flow.finish(persona, answers, today, random.SystemRandom())
@@ -110,16 +120,21 @@ def check_answers(flow: Flow, visit: Visit, persona: Persona, answers: dict, ste
         st.rerun()
 
 
+def _fill_examples(flow: Flow, persona: Persona, answers: dict, step_id: str, position: int, today: dt.date,
+                   seed: str) -> None:
+    """The examples button's callback: the answers are saved before the run, so one run shows them (issue #18)."""
+    st.session_state.pop(ERRORS, None)
+    st.session_state[EXAMPLES_USED] = {*st.session_state.get(EXAMPLES_USED, ()), flow.id}
+    save_draft(flow, flow.with_examples(persona, answers, step_id, today, seed, lang()), position)
+
+
 def _examples_button(flow: Flow, persona: Persona, answers: dict, steps: list, position: int, today: dt.date,
                      seed: str) -> None:
     used = flow.id in st.session_state.get(EXAMPLES_USED, ())
     with st.container(key="ss_examples_box"):
-        if st.button(t("borger.examples.fill"), key="ss_examples", icon="✨",
-                     type="primary" if session.mode() == "kiosk" and not used else "secondary"):
-            st.session_state.pop(ERRORS, None)
-            st.session_state[EXAMPLES_USED] = {*st.session_state.get(EXAMPLES_USED, ()), flow.id}
-            save_draft(flow, flow.with_examples(persona, answers, steps[position].id, today, seed, lang()), position)
-            st.rerun()
+        st.button(t("borger.examples.fill"), key="ss_examples", icon="✨",
+                  type="primary" if session.mode() == "kiosk" and not used else "secondary", on_click=_fill_examples,
+                  args=(flow, persona, answers, steps[position].id, position, today, seed))
         if used:  # feedback where the visitor tapped: the fields below may be out of sight
             st.success(t("borger.examples.done"), icon="✅")
         else:
