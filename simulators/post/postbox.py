@@ -171,9 +171,10 @@ def unread_counts(all_letters: list[dict]) -> dict[str, int]:
 
 
 # ---- notifications (the real service sends an SMS or e-mail) -------------------------------------------------
-def pending_notices(store: Store, visit_id: str) -> list[dict]:
-    """Letters caused by the visitor's actions that are new, unread and not yet announced, oldest first."""
-    found = [letter for letter in list_letters(store, visit_id)
+def pending_notices(store: Store, visit_id: str, all_letters: list[dict] | None = None) -> list[dict]:
+    """Letters caused by the visitor's actions that are new, unread and not yet announced, oldest first
+    (``all_letters``: the visit's letters, if the caller has them already)."""
+    found = [letter for letter in (list_letters(store, visit_id) if all_letters is None else all_letters)
              if letter.get("origin") == "action" and not is_outgoing(letter) and not letter["read"]
              and not letter.get("notified") and letter["folder"] != "deleted"]
     return sorted(found, key=lambda letter: letter["date"])

@@ -25,7 +25,8 @@ def show() -> int:
     if not current or not current.logged_in:
         return 0
     visit_id = current.visit_id
-    pending = postbox.pending_notices(store(), visit_id)
+    all_letters = postbox.list_letters(store(), visit_id)  # read once a run: notices and the unread count
+    pending = postbox.pending_notices(store(), visit_id, all_letters)
     theme.inject("post-notice")  # toasts below the SIMULATION banner (on every run: a toast outlives the run)
     if pending:
         persona = session.persona()
@@ -38,7 +39,7 @@ def show() -> int:
                     else t("post.notice.toast_many", sender=md(sender), count=number(count)))
             st.toast(text, icon="📬", duration="long")
         postbox.mark_notified(store(), visit_id, [letter["letter_id"] for letter in pending])
-    return postbox.unread_counts(postbox.list_letters(store(), visit_id)).get("inbox", 0)
+    return postbox.unread_counts(all_letters).get("inbox", 0)  # being announced does not change what is unread
 
 
 def seed(visit_id: str) -> None:
