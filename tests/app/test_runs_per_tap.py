@@ -144,3 +144,38 @@ def test_back_on_the_first_step_leaves_the_flow_for_its_article():
     at.button(key="ss_back").click().run()
     no_exception(at)
     assert at.query_params.get("article") in ("moving", ["moving"]) and "ss_leave_flow" not in at.session_state
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "da"])
+def test_continue_checks_and_saves_the_step_in_one_run(counted, lang):
+    """"Weiter" hands the form's values to its callback: a refused step shows its message, an accepted one the
+    next step, each in one run (the answers as typed, dates and multiple choices included, reach the draft)."""
+    import datetime as dt
+
+    from simulators.core import i18n
+    from tests.helpers.borger_app import TODAY, field, logged_in_app, next_step, open_flow, persona_for
+
+    at, visit_id = logged_in_app(lang, persona_for("moving"))
+    open_flow(at, "moving")
+    next_step(at)  # overview
+    next_step(at)  # persons: the address step has fields
+    address_title = at.title[0].value
+    counted.update(runs=0)
+    next_step(at)  # nothing typed
+    no_exception(at)
+    assert counted["runs"] == 1 and at.title[0].value == address_title and at.error, "no message for the empty step"
+    for field_id, value in (("street", "Nørregade"), ("house_number", "12"), ("postcode", "8000"),
+                            ("town", "Aarhus C")):
+        field(at, "moving", field_id, "text_input").input(value)
+    counted.update(runs=0)
+    next_step(at)
+    no_exception(at)
+    assert counted["runs"] == 1 and at.title[0].value != address_title, [e.value for e in at.error]
+    answers = visit_draft(visit_id, "moving")["answers"]
+    assert (answers["street"], answers["house_number"], answers["postcode"]) == ("Nørregade", "12", "8000")
+    when = TODAY + dt.timedelta(days=20)
+    field(at, "moving", "moving_date", "date_input").set_value(when)
+    next_step(at)
+    no_exception(at)
+    assert visit_draft(visit_id, "moving")["answers"]["moving_date"] == when.isoformat()
+    assert at.title[0].value == i18n.translate(lang, "flow.moving.step_doctor")

@@ -84,12 +84,32 @@ WIDGETS: dict[str, Callable] = {  # field kind -> widget returning the answer
 }
 
 
+def _read(field: Field, key: str, options: list[Option]):
+    """What the field's widget holds, read from session state (in the form's submit callback, before the run),
+    as its ``WIDGETS`` function returns it during the run."""
+    state = st.session_state
+    if field.kind == "date":
+        chosen = state.get(key)
+        return chosen.isoformat() if chosen else None
+    if field.kind == "multi":
+        return [o.value for i, o in enumerate(options) if state.get(f"{key}_{i}")]
+    if field.kind == "checkbox":
+        return bool(state.get(key))
+    return state.get(key)
+
+
+def read_values(fields: list[tuple[Field, str, list[Option]]]) -> dict:
+    """The submitted form's answers (field id -> answer); ``fields``: (field, widget key, options) as drawn."""
+    return {field.id: _read(field, key, options) for field, key, options in fields}
+
+
 def step_form(flow: Flow, step: Step, persona: Persona, answers: dict, today: dt.date, nonce: int,
-              errors: dict) -> dict | None:
+              errors: dict, on_submit: Callable[[dict], None]) -> None:
     """The step's fields in one form, with ``errors`` (field id -> (message key, params)) under their fields.
-    Returns the entered values (field id -> answer) when "Continue" was pressed, else None."""
+    "Continue" hands the entered values (field id -> answer) to ``on_submit`` in its callback, before the run, so
+    that one run shows what follows (issue #18: handled in the run, it took a second one)."""
+    drawn = []
     with st.form(key=f"ss_form_{flow.id}_{step.id}_{nonce}", border=False):
-        values = {}
         for field in step.fields:
             key = f"ss_{flow.id}_{field.id}_{nonce}"
             label = t(field.label_key)
@@ -98,11 +118,12 @@ def step_form(flow: Flow, step: Step, persona: Persona, answers: dict, today: dt
                 st.markdown(f"**{label}**")
             if field.hint_key:
                 st.caption(hint(field, persona, answers, today))
-            values[field.id] = WIDGETS[field.kind](field, label, key, answers.get(field.id), options, today)
+            WIDGETS[field.kind](field, label, key, answers.get(field.id), options, today)
+            drawn.append((field, key, options))
             if field.once_only and field.prefill_source_key:
                 st.caption(f"🔁 {t('borger.prefilled', source=t(field.prefill_source_key))}")
             if field.id in errors:
                 message_key, params = errors[field.id]
                 st.error(layout.text(message_key, params), icon="❗")
-        submitted = st.form_submit_button(t("borger.continue"), type="primary", key=f"ss_next_{nonce}")
-    return values if submitted else None
+        st.form_submit_button(t("borger.continue"), type="primary", key=f"ss_next_{nonce}",
+                              on_click=lambda: on_submit(read_values(drawn)))

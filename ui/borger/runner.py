@@ -157,13 +157,17 @@ def _step(flow: Flow, persona: Persona, answers: dict, steps: list, position: in
     if step.fields:
         _examples_button(flow, persona, answers, steps, position, today, seed)
     layout.notes(step.notes(persona, answers, today) if step.notes else [])
-    values = form.step_form(flow, step, persona, answers, today, state.get(NONCE, 0), errors)
-    if values is not None:
-        answers.update(values)
-        found = flow.check_step(step.id, answers, persona, today)
-        state[ERRORS], state[ERRORS_FOR] = found, (flow.id, position)
-        later = flow.visible_steps(persona, answers, today)  # a choice may show or hide later steps
-        save_draft(flow, answers, position if found else later.index(step) + 1)
-        if not found:
-            session.track("flow_step", f"{flow.id}:{step.id}")
-        st.rerun()
+    form.step_form(flow, step, persona, answers, today, state.get(NONCE, 0), errors,
+                   on_submit=lambda values: _continue(flow, step, persona, answers, values, position, today))
+
+
+def _continue(flow: Flow, step, persona: Persona, answers: dict, values: dict, position: int, today: dt.date) -> None:
+    """"Continue"'s callback: check the step and save the draft (on this step with its problems, or the next)."""
+    state = st.session_state
+    answers = {**answers, **values}
+    found = flow.check_step(step.id, answers, persona, today)
+    state[ERRORS], state[ERRORS_FOR] = found, (flow.id, position)
+    later = flow.visible_steps(persona, answers, today)  # a choice may show or hide later steps
+    save_draft(flow, answers, position if found else later.index(step) + 1)
+    if not found:
+        session.track("flow_step", f"{flow.id}:{step.id}")
