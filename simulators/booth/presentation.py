@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlencode, urlsplit
 
-from simulators.core.store import Store
+from simulators.core.store import LostRace, Store
 
 KIND = "presentation"
 CODE_BYTES = 9                 # secrets.token_urlsafe(9): 12 characters, 72 bits
@@ -99,18 +99,21 @@ def version(store: Store, code: str | None) -> int | None:
 def _write(store: Store, code: str, change: Callable[[Presentation], dict | None]) -> Presentation | None:
     """Read, change, write only if nobody wrote in between (else again). ``change`` returns the fields to change,
     or None to leave the item alone. None: no such presentation (or every attempt lost the race)."""
-    for _attempt in range(WRITE_ATTEMPTS):
-        item = store.get(KIND, code) if valid_code(code) else None
-        if item is None:
-            return None
+    if not valid_code(code):
+        return None
+
+    def edit(item) -> dict | None:
         current = Presentation.from_dict(item.data)
         fields = change(current)
-        if not fields:
-            return current
-        data = {**current.to_dict(), **fields}
-        if store.update(KIND, code, data, expected_version=item.version) is not None:
-            return Presentation.from_dict(data)
-    return None
+        return {**current.to_dict(), **fields} if fields else None
+
+    try:
+        item, written = store.change(KIND, code, edit, attempts=WRITE_ATTEMPTS)
+    except LostRace:
+        return None
+    if item is None:
+        return None
+    return Presentation.from_dict(written if written is not None else item.data)
 
 
 def publish(store: Store, code: str, step_id: str | None, visit_id: str | None, page: str, query: dict | None,

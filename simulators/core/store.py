@@ -238,6 +238,10 @@ def _make_engine(url: str) -> Engine:
     return sa.create_engine(url, pool_pre_ping=False, pool_recycle=600, pool_size=25, max_overflow=5)
 
 
+class LostRace(RuntimeError):
+    """``Store.change`` lost every attempt to other writers."""
+
+
 class Store:
     """One database. Cheap to construct: engines are shared per URL within the process."""
 
@@ -387,6 +391,22 @@ class Store:
                 return None
             row = conn.execute(_GET, {"b_kind": kind, "b_id": id}).first()
         return _row_to_item(row)
+
+    def change(self, kind: str, id: str, edit: Callable[[Item], dict | None],
+               attempts: int = 10) -> tuple[Item | None, dict | None]:
+        """Compare-and-set: read the item, ``edit(item)`` gives its new data (None: leave it as it is), written only
+        over the version read; lost to another writer meanwhile, read again. Returns (the item as last read, the
+        data written or None); (None, None): no such item. ``LostRace`` after ``attempts`` lost races."""
+        for _attempt in range(attempts):
+            item = self.get(kind, id)
+            if item is None:
+                return None, None
+            data = edit(item)
+            if data is None:
+                return item, None
+            if self.update(kind, id, data, expected_version=item.version) is not None:
+                return item, data
+        raise LostRace(f"{kind} {id!r} kept changing: {attempts} writes lost their race")
 
     def delete(self, kind: str, id: str) -> bool:
         if not _holdable(kind, id):

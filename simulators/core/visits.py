@@ -258,22 +258,25 @@ def _change(store: Store, visit_id: str, fields: Callable[[Visit], dict]) -> Vis
 
     The write goes only over the version it read (``Store.update``): a visit ended meanwhile stays ended (a phone's
     login landing while the kiosk resets must not bring it back), and a change made meanwhile is read again."""
-    for _attempt in range(10):
-        item = store.get(KIND, visit_id) if visit_id else None
-        if item is None:
-            return None
+    if not visit_id:
+        return None
+
+    def edit(item) -> dict | None:
         visit = Visit.from_dict(item.data)
         changes = fields(visit)
         if not changes:
-            return visit
-        visit = dataclasses.replace(visit, **changes)
-        data = {**item.data, **visit.to_dict()}  # keys this version does not know stay
+            return None
+        data = {**item.data, **dataclasses.replace(visit, **changes).to_dict()}  # keys this version does not know stay
         if stored_size(data) > MAX_VISIT_BYTES:
             raise VisitTooLarge(f"visit {visit_id}: {stored_size(data)} bytes after this change")
-        if store.update(KIND, visit_id, data, expected_version=item.version) is not None:
-            _changed(visit_id)
-            return visit
-    raise RuntimeError("the visit kept changing under this change")  # ten lost races in a row
+        return data
+
+    item, written = store.change(KIND, visit_id, edit)  # ten lost races in a row: LostRace
+    if item is None:
+        return None
+    if written is not None:
+        _changed(visit_id)
+    return Visit.from_dict(written if written is not None else item.data)
 
 
 def set_language(store: Store, visit_id: str, lang: str) -> Visit | None:

@@ -108,8 +108,8 @@ def check_answers(flow: Flow, visit: Visit, persona: Persona, answers: dict, ste
         layout.rows([{"label_key": r["label_key"], "value": r["value"]} for r in flow.summary(persona, answers, today)
                      if r["step"] == step.id] or [{"label_key": "borger.nothing_to_answer", "value": {"text": ""}}])
         if step.fields:
-            st.button(t("borger.change"), key=f"ss_change_{step.id}", type="tertiary", icon="✏️", on_click=save_draft,
-                      args=(flow, answers, index))
+            st.button(t("borger.change"), key=f"ss_change_{step.id}", type="tertiary", icon="✏️",
+                      on_click=save_draft, args=(flow, answers, index))
     problems = flow.check_all(answers, persona, today)
     if st.button(t("borger.send"), type="primary", key="ss_send", disabled=bool(problems)):
         outcome = flow.finish(persona, answers, today, random.SystemRandom())

@@ -66,3 +66,34 @@ def test_concurrent_writers_lose_nothing(store):
         thread.join()
     assert store.count(kind) == 240
     assert all(store.get(kind, f"{n}-59").data == {"n": n, "i": 59} for n in range(4))
+
+
+def test_change_writes_over_the_version_it_read_and_reads_again_after_a_lost_race(store):
+    """``Store.change`` (the compare-and-set of visits and presentations): nothing to change, a lost race read
+    again, too many lost races, no such item."""
+    from simulators.core.store import LostRace
+
+    store.put("thing", "a", {"n": 1})
+    item, written = store.change("thing", "a", lambda item: None)
+    assert item.data == {"n": 1} and written is None and store.get("thing", "a").version == item.version
+
+    seen = []
+
+    def edit_while_another_writes(item):
+        seen.append(item.data["n"])
+        if len(seen) == 1:  # another writer gets in between this read and this write
+            store.update("thing", "a", {"n": 10})
+        return {"n": item.data["n"] + 1}
+
+    item, written = store.change("thing", "a", edit_while_another_writes)
+    assert seen == [1, 10] and written == {"n": 11} and store.get("thing", "a").data == {"n": 11}
+
+    def always_loses(item):
+        store.update("thing", "a", {"n": item.data["n"] + 100})
+        return {"n": -1}
+
+    with pytest.raises(LostRace):
+        store.change("thing", "a", always_loses, attempts=3)
+    assert store.get("thing", "a").data["n"] == 311  # three other writes, none of this change's
+    assert store.change("thing", "missing", lambda item: {"n": 1}) == (None, None)
+    assert store.get("thing", "missing") is None
