@@ -30,41 +30,40 @@ def max_chars(field: Field) -> int | None:
     return field.max_length + 1 if field.max_length else None
 
 
-def _text(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
+def _text(field: Field, label: str, key: str, current, options: list[Option], today: dt.date) -> None:
     limit = max_chars(field)
-    return st.text_input(label, value=str(current or "")[:limit], key=key, label_visibility="collapsed",
-                         max_chars=limit)
+    st.text_input(label, value=str(current or "")[:limit], key=key, label_visibility="collapsed", max_chars=limit)
 
 
-def _int(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
-    return st.number_input(label, value=current, min_value=0, step=1, key=key, label_visibility="collapsed")
+def _int(field: Field, label: str, key: str, current, options: list[Option], today: dt.date) -> None:
+    st.number_input(label, value=current, min_value=0, step=1, key=key, label_visibility="collapsed")
 
 
-def _date(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
+def _date(field: Field, label: str, key: str, current, options: list[Option], today: dt.date) -> None:
     reach = dt.timedelta(days=DATE_RANGE_DAYS)
-    chosen = st.date_input(label, value=dt.date.fromisoformat(current) if current else None, key=key,
-                           min_value=today - reach, max_value=today + reach,
-                           format=DATE_FORMATS[lang()], label_visibility="collapsed")
-    return chosen.isoformat() if chosen else None
+    st.date_input(label, value=dt.date.fromisoformat(current) if current else None, key=key,
+                  min_value=today - reach, max_value=today + reach, format=DATE_FORMATS[lang()],
+                  label_visibility="collapsed")
 
 
-def _one_of(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
+def _one_of(field: Field, label: str, key: str, current, options: list[Option], today: dt.date) -> None:
     by_value = [o.value for o in options]
     widget = st.radio if field.kind == "choice" else st.selectbox
     labels = {o.value: layout.option_label(o, markdown=field.kind == "choice")  # radio labels are Markdown
               for o in options}  # translated now, looked up later
     extra = {"placeholder": t("borger.select_placeholder")} if widget is st.selectbox else {}  # not "Choose an option"
-    return widget(label, by_value, index=by_value.index(current) if current in by_value else None,
-                  format_func=labels.__getitem__, key=key, label_visibility="collapsed", **extra)
+    widget(label, by_value, index=by_value.index(current) if current in by_value else None,
+           format_func=labels.__getitem__, key=key, label_visibility="collapsed", **extra)
 
 
-def _multi(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
-    return [o.value for i, o in enumerate(options)
-            if st.checkbox(layout.option_label(o, markdown=True), value=o.value in (current or []), key=f"{key}_{i}")]
+def _multi(field: Field, label: str, key: str, current, options: list[Option], today: dt.date) -> None:
+    for i, option in enumerate(options):
+        st.checkbox(layout.option_label(option, markdown=True), value=option.value in (current or []),
+                    key=f"{key}_{i}")
 
 
-def _checkbox(field: Field, label: str, key: str, current, options: list[Option], today: dt.date):
-    return st.checkbox(label, value=bool(current), key=key)
+def _checkbox(field: Field, label: str, key: str, current, options: list[Option], today: dt.date) -> None:
+    st.checkbox(label, value=bool(current), key=key)
 
 
 def hint(field: Field, persona: Persona, answers: dict, today: dt.date) -> str:
@@ -78,15 +77,15 @@ def hint(field: Field, persona: Persona, answers: dict, today: dt.date) -> str:
     return t(field.hint_key, **md_params(params, {**format_params(others, lang()), **dates}))  # shown as Markdown
 
 
-WIDGETS: dict[str, Callable] = {  # field kind -> widget returning the answer
+WIDGETS: dict[str, Callable] = {  # field kind -> draws its widget(s) under the key; _read gets the answer
     "text": _text, "int": _int, "date": _date, "choice": _one_of, "select": _one_of, "multi": _multi,
     "checkbox": _checkbox,
 }
 
 
 def _read(field: Field, key: str, options: list[Option]):
-    """What the field's widget holds, read from session state (in the form's submit callback, before the run),
-    as its ``WIDGETS`` function returns it during the run."""
+    """The answer the field's widget holds, from session state (in the form's submit callback, before the run): a
+    date as ISO text, a multiple choice as the ticked options' values (one checkbox each, ``<key>_<i>``)."""
     state = st.session_state
     if field.kind == "date":
         chosen = state.get(key)
