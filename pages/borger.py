@@ -22,13 +22,13 @@ from ui.shell.safe_text import md
 
 PAGE = "pages/borger.py"
 POST_PAGE = "pages/digital_post.py"
-COLUMNS = 4
 
 visit, persona = layout.guard(PAGE)
 KIOSK = session.mode() == "kiosk"
+SERVICES_KEY, TOPICS_KEY, TAPPED_FLOW = "bdk_services", "bdk_topics", "bdk_tapped_flow"
 if KIOSK:  # a service tile was tapped: straight into its flow, without drawing this page first (issue #18)
-    tapped = next((flow_id for flow_id in FLOWS if st.session_state.get(f"bdk_service_{flow_id}")), None)
-    if tapped:
+    tapped = st.session_state.pop(TAPPED_FLOW, None)
+    if tapped in FLOWS:
         st.switch_page("pages/selfservice.py", query_params={"flow": tapped})
 progress.render("borger")
 layout.header(persona)
@@ -42,6 +42,25 @@ def go(**params) -> None:
             del st.query_params[name]
     for name, value in params.items():
         st.query_params[name] = value
+
+
+def tile_tapped(key: str, param: str) -> None:
+    """A tile group's callback: the tile is a one-time choice, so the group shows none chosen when the visitor comes
+    back. A service at the kiosk goes into its flow (top of this page); otherwise its article or topic opens."""
+    chosen, st.session_state[key] = st.session_state.get(key), None
+    if chosen is None:
+        return
+    if KIOSK and key == SERVICES_KEY:  # the visitor came to act: no article between
+        st.session_state[TAPPED_FLOW] = chosen
+    else:
+        go(**{param: chosen})
+
+
+def tiles(key: str, options: list[str], label: str, param: str, format_func) -> None:
+    """A grid of tiles as one widget (issue #18: 25 buttons in columns were ~40 of this page's ~60 elements, each
+    built, sent and drawn on every run); static/css/borger.css lays the options out as tiles."""
+    st.pills(label, options, format_func=format_func, key=key, label_visibility="collapsed", on_change=tile_tapped,
+             args=(key, param), width="stretch")
 
 
 def shortcut_box(flow) -> None:
@@ -82,10 +101,10 @@ def topic_page(current) -> None:
 
 def front_page() -> None:
     st.title(t("borger.welcome", name=md(persona["first_name"])))
-    links = st.columns(3)
-    links[0].page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
-    if layout.page_registered(POST_PAGE):
-        links[1].page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
+    with st.container(horizontal=True, key="bdk_links"):
+        st.page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
+        if layout.page_registered(POST_PAGE):
+            st.page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
     query = "" if KIOSK else st.text_input(t("borger.search_label"), key="bdk_search",
                                            placeholder=t("borger.search_placeholder"), max_chars=MAX_QUERY_CHARS)
     if query.strip():
@@ -97,20 +116,13 @@ def front_page() -> None:
             st.button(f"{t(hit['title_key'])} · {kind}", key=f"bdk_hit_{hit['kind']}_{hit['id']}", type="tertiary",
                       icon="🔎", on_click=go, kwargs={"article" if hit["kind"] == "service" else "topic": hit["id"]})
     st.subheader(t("borger.services_title"))
-    service_cols = st.columns(COLUMNS)
     services = touch_order(FLOWS.values(), persona, clock.today()) if KIOSK else list(FLOWS.values())
-    for index, flow in enumerate(services):
-        column, key = service_cols[index % COLUMNS], f"bdk_service_{flow.id}"
-        if not KIOSK:
-            column.button(t(flow.title_key), key=key, width="stretch", type="primary", on_click=go,
-                          kwargs={"article": flow.id})
-        else:  # the kiosk: a tap goes into the flow (top of this page), no article between: the visitor came to act
-            column.button(t(flow.title_key), key=key, width="stretch", type="primary")
+    # Labels fixed in this run's language: a widget may format its options outside the run (AppTest does).
+    service_titles = {flow.id: t(flow.title_key) for flow in services}
+    tiles(SERVICES_KEY, list(service_titles), t("borger.services_title"), "article", service_titles.get)
     st.subheader(t("borger.topics_title"))
-    tile_cols = st.columns(COLUMNS)
-    for index, item in enumerate(TOPICS):
-        tile_cols[index % COLUMNS].button(f"{item.icon}  {t(item.title_key)}", key=f"bdk_topic_{item.id}",
-                                          width="stretch", on_click=go, kwargs={"topic": item.id})
+    titles = {item.id: f"{item.icon}  {t(item.title_key)}" for item in TOPICS}
+    tiles(TOPICS_KEY, list(titles), t("borger.topics_title"), "topic", titles.get)
     st.caption(f"📚 **{t('borger.source')}:** {t('borger.topics_source')}")
 
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from simulators.core import i18n
 from simulators.post import postbox
 from simulators.core import visits
-from simulators.borger import addresses, cases
+from simulators.borger import FLOWS, addresses, cases
 from simulators.borger.flows.passport import free_slots
 from simulators.population.persona import persona_record
 from simulators.core.store import Store
@@ -210,8 +210,8 @@ def test_portal_tiles_search_article_and_shortcut():
     at, _ = logged_in_app("de", persona_for("moving"))
     at.switch_page("pages/borger.py").run()
     assert not at.exception
-    tiles = [b for b in at.button if str(b.key).startswith("bdk_topic_")]
-    assert len(tiles) == 17
+    assert len(at.pills(key="bdk_topics").options) == 17
+    assert len(at.pills(key="bdk_services").options) == len(FLOWS)
     at.text_input(key="bdk_search").set_value("Umzug").run()
     at.button(key="bdk_hit_service_moving").click().run()
     assert at.title[0].value == i18n.translate("de", "flow.moving.title")

@@ -40,7 +40,9 @@ def test_report_a_move_and_see_it_in_mit_overblik(new_page, app_server, populati
     assert_no_exception(page)
     screenshot(page, f"borger-portal-{lang}-{size[0]}")
 
-    click(page, "bdk_service_moving", expect=i18n.translate(lang, "borger.shortcuts"))  # its article page
+    page.locator(".st-key-bdk_services button", has_text=i18n.translate(lang, "flow.moving.title")).click()
+    page.get_by_text(i18n.translate(lang, "borger.shortcuts")).first.wait_for(timeout=20_000)  # its article page
+    wait_for_app(page)
     page.get_by_role("link", name=i18n.translate(lang, "borger.start_flow",
                                                  title=i18n.translate(lang, "flow.moving.title"))).click()
     wait_for_app(page)

@@ -6,7 +6,8 @@ element.click(). Every stop the journey lands on must show where the focus is. P
 The arrow keys: Streamlit's segmented control (the MitID channel: QR code / 4-digit code / on-screen phone) is a
 WAI-ARIA radio group, as a native radio group is — Tab enters it at the chosen option and leaves it, the arrows
 move between options (react-aria manages that focus; the app cannot change it). Choosing the on-screen phone
-takes two ArrowRight presses; they are counted apart.
+takes two ArrowRight presses; they are counted apart. borger.dk's service tiles are such a group too (one st.pills,
+issue #18): the library is reached with the arrows.
 
 Seen failing before the fix (the keys reached every control, 100 presses): the top navigation, the page links
 ("Open Digital Post"), the page itself, text fields, the select box, the checkboxes and the swipe slider took the
@@ -114,7 +115,14 @@ def test_the_whole_journey_by_keyboard(new_page):
     page.wait_for_url("**/borger**", timeout=15_000)
     wait_for_app(page)
 
-    keys.tab_to(".st-key-bdk_service_library button")
+    keys.tab_to(".st-key-bdk_services button")  # the tiles are one group: Tab enters it, the arrows move on
+    library = i18n.translate(lang, "flow.library.title")
+    for _ in range(8):
+        if keys.focused_text() == library:
+            break
+        keys.press("ArrowRight")
+        keys.arrows += 1
+    assert keys.focused_text() == library
     keys.activate()
     keys.tab_to(".st-key-bdk_shortcuts_library a")
     keys.activate()
@@ -152,5 +160,5 @@ def test_the_whole_journey_by_keyboard(new_page):
     screenshot(page, "keyboard-letter")
 
     print(f"keyboard-only journey: {keys.presses} key presses ({keys.arrows} of them arrow keys in the MitID "
-          f"channel's radio group), 0 clicks")
+          f"channel's and the service tiles' radio groups), 0 clicks")
     assert keys.unseen == [], f"focus not visible at: {keys.unseen}"

@@ -92,7 +92,8 @@ def run_flow(visitor: Visitor, flow_id: str) -> None:
     """Tile → steps (examples once, then Continue on each step) → check your answers → Send."""
     page = visitor.page
     visitor.shot("borger-tiles")
-    visitor.tap(page.locator(f".st-key-bdk_service_{flow_id} button"), page.locator(".st-key-ss_back button"))
+    tile = page.locator(".st-key-bdk_services button", has_text=i18n.translate("de", FLOWS[flow_id].title_key))
+    visitor.tap(tile, page.locator(".st-key-ss_back button"))
     used_examples = False
     for _ in range(8):
         send = page.locator(".st-key-ss_send button")
