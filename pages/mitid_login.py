@@ -95,14 +95,14 @@ with box_col, st.container(key="mitid_box"):
             mitid_box.chip_button_step(svc, visit_id, request_id)
         watch(current.version)
         st.caption(t("mitid.assumption.expiry", duration=mitid_app.duration(login.ttl)))
-        change, cancel = st.columns(2)
-        if state != mitid.AWAITING_METHOD and change.button(t("mitid.change_method"), key="mitid_change",
+        with st.container(horizontal=True, key="mitid_box_actions"):  # one block, not a row and two columns
+            if state != mitid.AWAITING_METHOD and st.button(t("mitid.change_method"), key="mitid_change",
                                                             icon="🔄", width="stretch"):
-            svc.kiosk(visit_id, request_id, "change_method")
-            st.rerun()
-        if cancel.button(t("mitid.cancel"), key="mitid_cancel", icon="✖️", width="stretch"):
-            svc.kiosk(visit_id, request_id, "cancel")
-            st.rerun()
+                svc.kiosk(visit_id, request_id, "change_method")
+                st.rerun()
+            if st.button(t("mitid.cancel"), key="mitid_cancel", icon="✖️", width="stretch"):
+                svc.kiosk(visit_id, request_id, "cancel")
+                st.rerun()
 
 with side_col:
     if login and login.state in (mitid.PENDING, mitid.AWAITING_PIN) and login.channel == "onscreen":

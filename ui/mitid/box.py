@@ -8,6 +8,7 @@ code behind a note, and the texts that point "right" point "down" (``placed``)."
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
 import os
@@ -63,11 +64,12 @@ def base_url() -> str:
 QR_MASK = 0
 
 
-@st.cache_data(show_spinner=False, max_entries=256, ttl="10m")
+@functools.lru_cache(maxsize=256)
 def qr_png(address: str) -> bytes:
     """The QR code as PNG, made here (segno): no external service ever sees the token. One pixel a module: the
-    browser scales it up sharp (``image-rendering: pixelated``, mitid.css). Cached per address (the page reruns
-    while the visitor looks for the phone), gone after the login's lifetime. One fixed mask (``QR_MASK``):
+    browser scales it up sharp (``image-rendering: pixelated``, mitid.css). Kept for the last 256 addresses (the
+    page reruns while the visitor looks for the phone; st.cache_data's hashing and copying took ~0.5 ms a run,
+    issue #18). One fixed mask (``QR_MASK``):
     choosing the best of eight took 5 of segno's 6 ms on every CONTINUE (issue #18); every mask is a valid code
     (ISO/IEC 18004), and tests/unit/mitid/test_qr_code.py reads it back with a decoder, also shrunk and blurred."""
     buffer = io.BytesIO()
@@ -182,8 +184,8 @@ def app_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Log
         picture, words = st.columns([1, 1], vertical_alignment="center")
         with picture, st.container(key="mitid_qr"):
             st.html(qr_img_html(address, t("mitid.qr.alt")))
-        words.html(f'<p class="mitid-wide">{html.escape(t("mitid.qr.instructions"))}</p>')
-        words.html(f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>{address_html(address)}</div>')
+        words.html(f'<p class="mitid-wide">{html.escape(t("mitid.qr.instructions"))}</p>'
+                   f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>{address_html(address)}</div>')
     elif login.channel == "code4":
         short = f"{base_url()}/mitid_phone"
         marker = "@@address@@"  # the sentence is escaped as a whole, then the address element goes in
