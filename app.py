@@ -7,11 +7,13 @@ from ui.shell import navigation
 from ui.shell import runtime_tuning
 from ui.shell import session
 from ui.shell import theme
+from ui.shell import theme_message
 from ui.shell import wakeup
 from ui.booth import tour_panel
 from ui.booth import watchdog
 
 event_batching.install()  # once per process: a run's messages reach the event loop in bursts, not one by one
+theme_message.install()  # once per process: the theme part of every run's first message is built once
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
                    initial_sidebar_state="auto")  # a sidebar shows only in presenter mode (tour)
 session.init()
