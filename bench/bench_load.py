@@ -120,6 +120,28 @@ async def _warm_up(urls: list[str], database_url: str | None) -> None:
                            for url in urls for _ in range(2)))
 
 
+class _LoopLag:
+    """How late the visitors' own event loop wakes up (a 10 ms ticker): every visitor shares it, so a busy client
+    delays reading the servers' answers, and that delay is in every latency the window prints."""
+
+    TICK = 0.01
+
+    def __init__(self):
+        self.lags: list[float] = []
+        self.task = asyncio.create_task(self._tick())
+
+    async def _tick(self) -> None:
+        while True:
+            due = time.perf_counter() + self.TICK
+            await asyncio.sleep(self.TICK)
+            self.lags.append(max(time.perf_counter() - due, 0.0))
+
+    def stop(self) -> dict:
+        self.task.cancel()
+        return {"client_lag_p95": percentile(self.lags, 95) * 1000 if self.lags else float("nan"),
+                "client_lag_max": max(self.lags) * 1000 if self.lags else float("nan")}
+
+
 class _Window:
     """One measurement window: client and server CPU, RSS and the server's collector counts from its start."""
 
@@ -128,6 +150,7 @@ class _Window:
         self.client0, self.started = _client_cpu(), time.monotonic()
         self.server0 = sum(cpu_seconds(pid) for pid in pids) if pids else float("nan")
         self.gc0 = read_gc_stats(gc_file)
+        self.lag = _LoopLag()
 
     async def close(self, level: int, recorder: Recorder, tasks: list, rss_base: float,
                     then=lambda: None) -> dict:
@@ -139,7 +162,7 @@ class _Window:
         crashed = [t for t in tasks if t.done() and t.exception()]
         result = summarise(level, recorder, elapsed, rss, rss_base, _client_cpu() - self.client0, crashed)
         result.update(server_cpu_pct=100 * server_cpu / elapsed, load_average=load_average(),
-                      cpu_ms_per_rerun=1000 * server_cpu / max(recorder.count(), 1))
+                      cpu_ms_per_rerun=1000 * server_cpu / max(recorder.count(), 1), **self.lag.stop())
         then()
         await asyncio.sleep(2.1)  # the stats file is rewritten every 2 s
         result.update(gc_window(self.gc0, read_gc_stats(self.gc_file), elapsed))
@@ -225,14 +248,16 @@ def verdict(name: str, r: dict) -> str:
 def print_results(all_results: dict[str, list[dict]]) -> None:
     headers = ["config", "sessions", "reruns/s", "p50 ms", "p95 ms", "p99 ms", "tick p95", "journeys",
                "RSS MB", "+MB/session", "server CPU %", "CPU ms/rerun", "script ms/run", "script ms/tick",
-               "client CPU %", "load avg", "full GCs", "GC %", "target"]
+               "client CPU %", "client lag p95/max", "load avg", "full GCs", "GC %", "target"]
     rows = []
     for config, results in all_results.items():
         for r in results:
             rows.append([config, r["sessions"], r["reruns_per_s"], r["p50"], r["p95"], r["p99"], r["tick_p95"],
                          r["journeys"], r["rss_mb"], r["marginal_mb_per_session"],
                          r["server_cpu_pct"], r["cpu_ms_per_rerun"], r.get("script_ms_per_run", float("nan")),
-                         r.get("script_ms_per_tick", float("nan")), r["client_cpu_pct"], r["load_average"],
+                         r.get("script_ms_per_tick", float("nan")), r["client_cpu_pct"],
+                         f"{r.get('client_lag_p95', float('nan')):.0f}/{r.get('client_lag_max', float('nan')):.0f}",
+                         r["load_average"],
                          r.get("full_gcs", ""), r.get("gc_pct", ""), verdict(config, r)])
     print(table(headers, rows, title="\nConcurrent sessions over the WebSocket (journey interactions; ticks = "
                                      "fragment timers; load avg = the machine's, 2 cores; target: steady p95 < "

@@ -80,9 +80,11 @@ def main() -> int:
             ok = r["p95"] <= target and not (r["tick_p95"] > target)  # no ticks: NaN, not a miss
             rows.append([name, r["sessions"], r["reruns_per_s"], r["reruns_per_s"] / b["reruns_per_s"], r["p50"],
                          r["p95"], r["p95"] / b["p95"], r["tick_p95"], r["rss_mb"], r["server_cpu_pct"],
+                         f"{r['client_cpu_pct']:.0f}", f"{r['client_lag_p95']:.0f}/{r['client_lag_max']:.0f}",
                          "ok" if ok else "MISS", sum(r["errors"].values()) + sum(r["exceptions"].values())])
     print(table(["setup", "sessions", "reruns/s", "x 1 replica", "p50 ms", "p95 ms", "p95 / 1 replica", "tick p95",
-                 "RSS MB (all)", "server CPU %", f"p95<={target:.0f}", "errors"], rows,
+                 "RSS MB (all)", "server CPU %", "client CPU %", "client lag p95/max ms", f"p95<={target:.0f}",
+                 "errors"], rows,
                 title=f"\nOne replica vs two behind nginx ({args.scenario}; same run, same PostgreSQL, journey "
                       f"interactions; client niceness {args.client_nice})"))
     for name, levels in results.items():

@@ -158,14 +158,18 @@ class MitIDService:
             return Result(None, None, outcome.error, outcome.params)
         chosen = mitid.choose(outcome.login, account, authenticator, now)
         login = chosen.login if chosen.login else outcome.login
+        # The token is written with the request (one statement, not a read and an update after it): nobody else
+        # knows either yet, so no race can change what is returned (issue #18: CONTINUE read the store 7 times).
         request_id = secrets.token_urlsafe(16)
-        self.store.put(REQUEST_KIND, request_id, {"visit_id": visit_id, "login": login.to_dict()},
-                       visit_id=visit_id, key=mitid.normalise_user_id(login.user_id))
-        token = self._issue_token(request_id, visit_id)
-        if token is None:  # the visit ended meanwhile
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        digest = token_hash(token)
+        item = self.store.put(REQUEST_KIND, request_id, {"visit_id": visit_id, "login": login.to_dict(),
+                                                         "token_hash": digest},
+                              visit_id=visit_id, key=mitid.normalise_user_id(login.user_id))
+        self.store.put(TOKEN_KIND, digest, {"request_id": request_id}, visit_id=visit_id)
+        if self._drop_if_ended(visit_id):  # the visit ended meanwhile: nothing of it stays
             return Result(None, None, GONE_FOR_KIOSK)
-        result = self.get(request_id)
-        return Result(request_id, result.login, chosen.error, chosen.params, token, result.version)
+        return Result(request_id, login, chosen.error, chosen.params, token, item.version)
 
     def _issue_token(self, request_id: str, visit_id: str) -> str | None:
         """A fresh phone token for the request; any earlier token of it stops working. None: the request is gone
