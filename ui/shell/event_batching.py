@@ -14,13 +14,12 @@ requirements.txt); if they are missing, ``install()`` changes nothing. ``DDS_BAT
 """
 from __future__ import annotations
 
-import logging
 import os
 import threading
 from collections.abc import Callable
 
-_LOGGER = logging.getLogger(__name__)
-_install_lock = threading.Lock()
+from ui.shell.streamlit_internals import replace_once
+
 _installed: dict[str, object] = {}
 
 
@@ -49,22 +48,8 @@ def enabled() -> bool:
 
 def install() -> bool:
     """Route every session's script-thread callbacks through its queue (once per process). True if active."""
-    if not enabled():
-        return False
-    with _install_lock:
-        if "original" in _installed:
-            return True
-        try:
-            from streamlit.runtime.app_session import AppSession
-        except ImportError:
-            return False
-        original = getattr(AppSession, "_call_soon_on_event_loop", None)
-        if original is None:
-            _LOGGER.warning("Streamlit changed: AppSession._call_soon_on_event_loop is gone; not batching")
-            return False
-        _installed["original"] = original
-        AppSession._call_soon_on_event_loop = _batched_call_soon
-        return True
+    return enabled() and replace_once(_installed, "streamlit.runtime.app_session", "AppSession",
+                                      "_call_soon_on_event_loop", _batched_call_soon, "not batching")
 
 
 def _batched_call_soon(session, callback: Callable[[], None]) -> None:

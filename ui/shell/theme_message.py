@@ -11,30 +11,15 @@ if it is missing, ``install()`` changes nothing.
 """
 from __future__ import annotations
 
-import logging
-import threading
+from ui.shell.streamlit_internals import replace_once
 
-_LOGGER = logging.getLogger(__name__)
-_install_lock = threading.Lock()
 _installed: dict[str, object] = {}
 
 
 def install() -> bool:
     """Serve each theme section from its first build (once per process). True if active."""
-    with _install_lock:
-        if "original" in _installed:
-            return True
-        try:
-            from streamlit.runtime import app_session
-        except ImportError:
-            return False
-        original = getattr(app_session, "_populate_theme_msg", None)
-        if original is None:
-            _LOGGER.warning("Streamlit changed: app_session._populate_theme_msg is gone; theme built every run")
-            return False
-        _installed["original"] = original
-        app_session._populate_theme_msg = populate
-        return True
+    return replace_once(_installed, "streamlit.runtime.app_session", None, "_populate_theme_msg", populate,
+                        "the theme is built on every run")
 
 
 _built: dict[str, object] = {}
