@@ -18,14 +18,20 @@ class FakeSession:
         self._event_loop = loop
 
 
+def streamlits_method():
+    """Streamlit's own method, also when an app test earlier in this process installed the batching."""
+    current = AppSession._call_soon_on_event_loop
+    return event_batching._installed.get("original", current) if current is event_batching._batched_call_soon \
+        else current
+
+
 @pytest.fixture
 def installed(monkeypatch):
-    original = AppSession._call_soon_on_event_loop
+    monkeypatch.setattr(AppSession, "_call_soon_on_event_loop", streamlits_method())  # as it was, after the test
     monkeypatch.setattr(event_batching, "_installed", {})
     monkeypatch.setenv("DDS_BATCH_SCRIPT_EVENTS", "1")
     assert event_batching.install()
     yield
-    AppSession._call_soon_on_event_loop = original
 
 
 def run(main):
@@ -108,7 +114,8 @@ def test_a_closed_loop_drops_the_callback_and_a_later_one_is_not_stuck(installed
 
 
 def test_off_switch_keeps_streamlits_own_method(monkeypatch):
-    original = AppSession._call_soon_on_event_loop
+    original = streamlits_method()
+    monkeypatch.setattr(AppSession, "_call_soon_on_event_loop", original)
     monkeypatch.setattr(event_batching, "_installed", {})
     monkeypatch.setenv("DDS_BATCH_SCRIPT_EVENTS", "0")
     assert not event_batching.install()

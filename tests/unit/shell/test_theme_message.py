@@ -14,12 +14,15 @@ SECTIONS = ["theme", "theme.light", "theme.dark", "theme.sidebar", "theme.light.
 
 @pytest.fixture
 def installed(monkeypatch):
+    """Installed afresh over Streamlit's own function (an app test earlier in this process may have installed it
+    already: then the module holds ``populate``, and Streamlit's function is the one kept in ``_installed``)."""
+    current = app_session._populate_theme_msg
+    streamlits = theme_message._installed.get("original", current) if current is theme_message.populate else current
+    monkeypatch.setattr(app_session, "_populate_theme_msg", streamlits)  # put back as it was after the test
     monkeypatch.setattr(theme_message, "_installed", {})
     monkeypatch.setattr(theme_message, "_built", {})
-    original = app_session._populate_theme_msg
     assert theme_message.install()
-    yield original
-    app_session._populate_theme_msg = original
+    yield streamlits
 
 
 def part(msg: ForwardMsg, section: str):
