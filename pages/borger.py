@@ -47,7 +47,8 @@ def go(**params) -> None:
 def tile_tapped(key: str, param: str) -> None:
     """A tile group's callback: the tile is a one-time choice, so the group shows none chosen when the visitor comes
     back. A service at the kiosk goes into its flow (top of this page); otherwise its article or topic opens."""
-    chosen, st.session_state[key] = st.session_state.get(key), None
+    chosen = st.session_state.get(key)
+    st.session_state[key] = None
     if chosen is None:
         return
     if KIOSK and key == SERVICES_KEY:  # the visitor came to act: no article between

@@ -97,7 +97,7 @@ with box_col, st.container(key="mitid_box"):
         st.caption(t("mitid.assumption.expiry", duration=mitid_app.duration(login.ttl)))
         with st.container(horizontal=True, key="mitid_box_actions"):  # one block, not a row and two columns
             if state != mitid.AWAITING_METHOD and st.button(t("mitid.change_method"), key="mitid_change",
-                                                            icon="🔄", width="stretch"):
+                                                             icon="🔄", width="stretch"):
                 svc.kiosk(visit_id, request_id, "change_method")
                 st.rerun()
             if st.button(t("mitid.cancel"), key="mitid_cancel", icon="✖️", width="stretch"):

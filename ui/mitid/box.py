@@ -67,11 +67,11 @@ QR_MASK = 0
 @functools.lru_cache(maxsize=256)
 def qr_png(address: str) -> bytes:
     """The QR code as PNG, made here (segno): no external service ever sees the token. One pixel a module: the
-    browser scales it up sharp (``image-rendering: pixelated``, mitid.css). Kept for the last 256 addresses (the
-    page reruns while the visitor looks for the phone; st.cache_data's hashing and copying took ~0.5 ms a run,
-    issue #18). One fixed mask (``QR_MASK``):
-    choosing the best of eight took 5 of segno's 6 ms on every CONTINUE (issue #18); every mask is a valid code
-    (ISO/IEC 18004), and tests/unit/mitid/test_qr_code.py reads it back with a decoder, also shrunk and blurred."""
+    browser scales it up sharp (``image-rendering: pixelated``, mitid.css). Issue #18: kept for the last 256
+    addresses (the page reruns while the visitor looks for the phone; st.cache_data's hashing and copying took
+    ~0.5 ms a run), and one fixed mask, ``QR_MASK`` (choosing the best of eight took 5 of segno's 6 ms on every
+    CONTINUE; every mask is a valid code, ISO/IEC 18004, and tests/unit/mitid/test_qr_code.py reads it back with a
+    decoder, also shrunk and blurred)."""
     buffer = io.BytesIO()
     segno.make(address, error="m", mask=QR_MASK).save(buffer, kind="png", scale=1, border=2, dark="#23395B")
     return buffer.getvalue()
