@@ -155,8 +155,9 @@ def new_page(browser, app_server):
     assert not foreign, f"requests to other hosts: {foreign}"
 
 
-def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait like Streamlit's own e2e suite: the script has finished and no skeleton is left."""
+def wait_for_app(page, timeout: float = 60_000) -> None:
+    """Wait like Streamlit's own e2e suite: the script has finished and no skeleton is left. 60 s: a full run once
+    left the comparison page's skeleton in place for over 30 s on a busy machine (it loads in ~3 s alone)."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
     page.wait_for_timeout(300)
