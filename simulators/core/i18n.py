@@ -26,7 +26,7 @@ import os
 import string
 import tempfile
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 from babel import Locale
@@ -169,10 +169,18 @@ def figure_params(text: str, lang: str, given: dict | None = None) -> dict[str, 
     for name in _fields(text):
         if given and name in given:
             continue
-        hit = figures.lookup(name)
-        if hit is not None:
-            found[name] = fmt_figure(hit[0], hit[1], lang)
+        shown = _figure_text(name, lang)
+        if shown is not None:
+            found[name] = shown
     return found
+
+
+@lru_cache(maxsize=4096)
+def _figure_text(name: str, lang: str) -> str | None:
+    """A placeholder's figure as shown in ``lang`` (None: no figure): the figures are read once per process, so
+    their text is too (a tax page formats ~40 of them a run: issue #18)."""
+    hit = figures.lookup(name)
+    return None if hit is None else fmt_figure(hit[0], hit[1], lang)
 
 
 def source_name(source, lang: str, short: bool = False) -> str:
@@ -235,10 +243,32 @@ def translate_plural(lang: str, singular: str, plural: str, n: int, **params) ->
     return _format(lang, singular, text, params)
 
 
+@lru_cache(maxsize=None)
 def babel_locale(lang: str) -> Locale:
     return Locale.parse(BABEL_LOCALES.get(lang, BABEL_LOCALES[DEFAULT_LANG]))
 
 
+def _same_value_same_text(fmt):
+    """Remember what ``fmt`` made of a value: Babel parses the pattern and walks the locale's data on every call
+    (20-50 µs; a page formats dozens of amounts, dates and percentages a run: issue #18). The key is the value's
+    type and repr, so values that compare equal but show differently (0.0 and -0.0, Decimal 1.5 and 1.50) stay apart;
+    a value that cannot be a key is formatted every time."""
+    @lru_cache(maxsize=8192)
+    def remembered(_key, value, rest, options):
+        return fmt(value, *rest, **dict(options))
+
+    @wraps(fmt)
+    def formatted(value, *rest, **options):
+        try:
+            return remembered((type(value), repr(value)), value, rest, tuple(sorted(options.items())))
+        except TypeError:  # unhashable (an array, a list): no memory
+            return fmt(value, *rest, **options)
+
+    formatted.cache_info = remembered.cache_info
+    return formatted
+
+
+@_same_value_same_text
 def fmt_number(value: float | int | Decimal, lang: str, decimals: int | None = None) -> str:
     if decimals is None:
         return format_decimal(value, locale=babel_locale(lang))
@@ -246,18 +276,21 @@ def fmt_number(value: float | int | Decimal, lang: str, decimals: int | None = N
     return format_decimal(value, format=pattern, locale=babel_locale(lang))
 
 
+@_same_value_same_text
 def fmt_money(amount: float | int | Decimal, lang: str, currency: str = "DKK", decimals: int = 0) -> str:
     number = "#,##0" + ("." + "0" * decimals if decimals else "")
     pattern = f"{number}\u00a0¤" if lang in ("de", "da") else f"¤\u00a0{number}"
     return format_currency(amount, currency, format=pattern, locale=babel_locale(lang), currency_digits=decimals != 0)
 
 
+@_same_value_same_text
 def fmt_percent(value: float, lang: str, decimals: int = 0) -> str:
     """``value`` is in percent (0-100), as the data files store it."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     return format_percent(value / 100, format=pattern, locale=babel_locale(lang))
 
 
+@_same_value_same_text
 def fmt_date(value: dt.date, lang: str, fmt: str = "medium") -> str:
     return format_date(value, format=fmt, locale=babel_locale(lang))
 
