@@ -75,3 +75,23 @@ def test_any_text_reads_the_same_after_escaping(text):
     assert reads(escaped) == vt.neutralise(text).translate(invisible)
     rendered = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(escaped)
     assert not re.search(r"<(?!/?p>|br />)", rendered), (text, rendered)  # paragraphs and line breaks only
+
+
+def _neutralised_char_by_char(text: str) -> str:
+    """The definition, one character at a time (what neutralise did before one regex replaced it: issue #18)."""
+    import unicodedata
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch in "\n\t" or (ch not in vt.BIDI_CONTROLS and unicodedata.category(ch) != "Cc"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_neutralise_removes_exactly_the_control_and_bidi_characters(text):
+    assert vt.neutralise(text) == _neutralised_char_by_char(text)
+
+
+def test_every_control_character_of_unicode_is_removed():
+    import sys
+    import unicodedata
+    controls = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cc")
+    assert vt.neutralise(controls + "".join(vt.BIDI_CONTROLS)) == "\t\n\n"  # tab, newline, and CR made a newline
