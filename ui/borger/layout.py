@@ -46,15 +46,15 @@ def log_off() -> None:
 def header(persona: dict, flow=None) -> None:
     """DKFDS header: row 1 portal name, logged-in user, "Log af"; row 2 (flow pages) solution and authority."""
     theme.inject("borger")
-    with st.container(key="bdk_header"):
-        left, right, button = st.columns([3, 3, 1], vertical_alignment="center")
-        left.html('<div class="bdk-portal"><span>borger</span>.dk'
-                  f'<small>{html.escape(t("borger.portal_simulation"))}</small></div>')
-        right.html(f'<div class="bdk-user">👤 {html.escape(t("borger.logged_in_as", name=persona["full_name"]))}'
-                   f'<br><small>⏱️ {html.escape(t("borger.idle_note", minutes=portal.IDLE_MINUTES))}</small></div>')
-        if button.button(t("borger.log_off"), key="bdk_log_off", width="stretch"):
+    # One row of three messages, not columns of eight (issue #18: every borger.dk page draws it on every run);
+    # the green rule under it is the container's border (static/css/borger.css).
+    with st.container(key="bdk_header", horizontal=True, vertical_alignment="center", gap="small"):
+        st.html('<div class="bdk-top"><div class="bdk-portal"><span>borger</span>.dk'
+                f'<small>{html.escape(t("borger.portal_simulation"))}</small></div>'
+                f'<div class="bdk-user">👤 {html.escape(t("borger.logged_in_as", name=persona["full_name"]))}'
+                f'<br><small>⏱️ {html.escape(t("borger.idle_note", minutes=portal.IDLE_MINUTES))}</small></div></div>')
+        if st.button(t("borger.log_off"), key="bdk_log_off", width="content"):
             log_off()
-        st.html('<div class="bdk-header"></div>')
     if flow is not None:
         st.html(f'<div class="bdk-solution"><b>{html.escape(t(flow.title_key))}</b>'
                 f'<span>{html.escape(authority_name(flow.authority, persona))}</span></div>')
