@@ -84,9 +84,7 @@ def article_page(flow) -> None:
             layout.notes(flow.article_notes(persona, clock.today()))
     with box:
         shortcut_box(flow)
-    with st.expander(t("borger.sources")):
-        for label_key, reference in flow.sources:
-            st.markdown(f"- {t(label_key)}: `{reference}`")
+    layout.sources(flow)
 
 
 def topic_page(current) -> None:

@@ -125,6 +125,13 @@ def notes(items: list[dict] | None) -> None:
             st.markdown(body)
 
 
+def sources(flow) -> None:
+    """The flow's legal and data sources, folded away: one list, one element (issue #18: a flow page draws it on
+    every run). Catalog labels and references only, never visitor text."""
+    with st.expander(t("borger.sources")):
+        st.markdown("\n".join(f"- {t(label_key)}: `{reference}`" for label_key, reference in flow.sources))
+
+
 def rows(items: list[dict], caption_key: str | None = None, caption_params: dict | None = None) -> None:
     """Label/value rows as a two-column table (escaped text in st.html)."""
     cells = "".join(

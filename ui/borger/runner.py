@@ -94,9 +94,7 @@ def run(flow: Flow, visit: Visit, persona: Persona, today: dt.date) -> None:
             check_answers(flow, visit, persona, answers, steps, today)
             return
         _step(flow, persona, answers, steps, position, today, visit.visit_id)
-    with st.expander(t("borger.sources")):
-        for label_key, reference in flow.sources:
-            st.markdown(f"- {t(label_key)}: `{reference}`")
+    layout.sources(flow)
 
 
 def check_answers(flow: Flow, visit: Visit, persona: Persona, answers: dict, steps: list, today: dt.date) -> None:
