@@ -8,19 +8,17 @@ code behind a note, and the texts that point "right" point "down" (``placed``)."
 from __future__ import annotations
 
 import base64
-import functools
 import html
-import io
 import os
 import re
 
-import segno
 import streamlit as st
 
 from simulators.mitid import login as mitid
 from simulators.mitid.service import MitIDService, phone_url, public_base_url
 from ui.shell import session
 from ui.shell.i18n import t
+from ui.mitid.qr_image import qr_png
 from ui.mitid.phone_app import clock_time, duration, live_clock_html, message
 
 METHOD_KEYS = {"app": "mitid.method.app", "code_display": "mitid.method.code_display",
@@ -59,22 +57,6 @@ def placed(wide_key: str, narrow_key: str, **params) -> str:
 
 def base_url() -> str:
     return public_base_url(os.environ.get("DDS_PUBLIC_URL"), st.context.url)
-
-
-QR_MASK = 0
-
-
-@functools.lru_cache(maxsize=256)
-def qr_png(address: str) -> bytes:
-    """The QR code as PNG, made here (segno): no external service ever sees the token. One pixel a module: the
-    browser scales it up sharp (``image-rendering: pixelated``, mitid.css). Issue #18: kept for the last 256
-    addresses (the page reruns while the visitor looks for the phone; st.cache_data's hashing and copying took
-    ~0.5 ms a run), and one fixed mask, ``QR_MASK`` (choosing the best of eight took 5 of segno's 6 ms on every
-    CONTINUE; every mask is a valid code, ISO/IEC 18004, and tests/unit/mitid/test_qr_code.py reads it back with a
-    decoder, also shrunk and blurred)."""
-    buffer = io.BytesIO()
-    segno.make(address, error="m", mask=QR_MASK).save(buffer, kind="png", scale=1, border=2, dark="#23395B")
-    return buffer.getvalue()
 
 
 def qr_img_html(address: str, alt: str) -> str:

@@ -13,7 +13,7 @@ from hypothesis import strategies
 from PIL import Image, ImageFilter
 
 from simulators.mitid.service import TOKEN_BYTES, phone_url
-from ui.mitid.box import qr_png
+from ui.mitid.qr_image import qr_png
 
 SHOWN_PX = 280  # the <img> size in ui/mitid/box.qr_img_html
 
@@ -72,3 +72,15 @@ def test_the_address_that_once_also_read_as_a_linear_barcode_reads_as_the_addres
     # With every format on, zxing-cpp found an ITF code "5601" in this one's modules too; a phone looks for QR codes.
     address = "https://dds-booth.example.org/mitid_phone?token=CP1HtckUPvyDGMSkmNJ-cGSbPOj76Hs2LBFJsehNfbo"
     assert read(qr_png(address)) == [address]
+
+
+def test_the_png_has_the_pixels_segnos_own_writer_draws():
+    import segno
+    from ui.mitid.qr_image import BORDER, QR_MASK
+    for base in BASES:
+        address = phone_url(base, secrets.token_urlsafe(TOKEN_BYTES))
+        theirs = io.BytesIO()
+        segno.make(address, error="m", mask=QR_MASK).save(theirs, kind="png", scale=1, border=BORDER, dark="#23395B")
+        ours, segnos = (Image.open(io.BytesIO(png)).convert("RGB") for png in (qr_png(address), theirs.getvalue()))
+        assert ours.size == segnos.size
+        assert ours.tobytes() == segnos.tobytes()
