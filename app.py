@@ -11,6 +11,7 @@ from ui.shell import theme_message
 from ui.shell import wakeup
 from ui.booth import tour_panel
 from ui.booth import watchdog
+from ui.mitid import handoff
 
 event_batching.install()  # once per process: a run's messages reach the event loop in bursts, not one by one
 theme_message.install()  # once per process: the theme part of every run's first message is built once
@@ -20,6 +21,7 @@ session.init()
 wakeup.forget_this_session()  # a page that still waits for the store asks again below (ui/shell/wakeup.py)
 theme.apply()
 page = navigation.build()
+handoff.leave_if_just_logged_in(page)  # MitID just approved: on to borger.dk before anything is drawn
 header.render()
 watchdog.run(page)  # interaction stamp, stale-visit purge; kiosk: touch styles and idle reset
 tour_panel.render(page)  # presenter mode: the tour in the sidebar

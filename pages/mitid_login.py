@@ -13,9 +13,9 @@ from simulators.mitid import login as mitid
 from simulators.mitid.service import REQUEST_KIND, request_seconds
 from ui.shell import guards
 from ui.booth import progress
-from ui.borger.runner import WANTED_FLOW
 from ui.mitid import phone_app as mitid_app
 from ui.mitid import box as mitid_box
+from ui.mitid import handoff
 from ui.mitid import panels as mitid_panels
 from ui.shell import navigation
 from ui.shell import session, wakeup
@@ -33,11 +33,7 @@ persona_user = persona.get("mitid_user_id") if persona else None
 borger_registered = any(p.path == BORGER_PAGE for p in navigation.PAGES)
 
 if visit.logged_in:
-    if st.session_state.pop("mitid_watching", None) and borger_registered:
-        wanted = st.session_state.pop(WANTED_FLOW, None)  # a persona offered for a flow: back into that flow
-        if wanted:
-            st.switch_page("pages/selfservice.py", query_params={"flow": wanted})
-        st.switch_page(BORGER_PAGE)  # just approved: straight on to borger.dk, as the real login returns
+    handoff.leave_if_just_logged_in()  # app.py did already, before the header; here if the page runs on its own
     mitid_panels.landing(visit, persona, borger_registered)
     mitid_panels.under_the_hood(request_seconds())
     st.stop()
@@ -79,7 +75,7 @@ with box_col, st.container(key="mitid_box"):
     elif not login.active:
         mitid_box.final_step(login, request_id)
     else:
-        st.session_state["mitid_watching"] = request_id
+        st.session_state[handoff.WATCHING] = request_id
         if login.error:
             mitid_box.show_error(login.error, login.error_params)
         state = login.state

@@ -182,3 +182,32 @@ def test_continue_checks_and_saves_the_step_in_one_run(counted, lang):
     no_exception(at)
     assert visit_draft(visit_id, "moving")["answers"]["moving_date"] == when.isoformat()
     assert at.title[0].value == i18n.translate(lang, "flow.moving.step_doctor")
+
+
+@pytest.mark.parametrize("how", ["own phone", "on-screen phone"])
+def test_an_approved_login_goes_on_to_borger_dk_without_drawing_the_login_page(counted, monkeypatch, how):
+    """The run that sees the approval switches before the header (ui/mitid/handoff.py, called by app.py): the
+    watcher's wake-up after the phone approved, or the on-screen phone's Approve."""
+    from simulators.mitid.login import PENDING
+    from tests.app.test_mitid_pages import open_login, pending, service, start_login
+    from ui.mitid import box as mitid_box
+
+    drawn = []
+    monkeypatch.setattr(mitid_box, "header", lambda *args: drawn.append(args))
+    at = start_login(open_login("de", "explore"))
+    current, token = pending(at)
+    assert current.login.state == PENDING
+    if how == "on-screen phone":
+        service().kiosk(at.session_state["visit_id"], current.request_id, "set_channel", "onscreen")
+        at.run()
+    drawn.clear()
+    counted.update(runs=0)
+    if how == "on-screen phone":
+        at.button(key="mitid_onscreen_approve").click().run()
+    else:
+        service().phone(token, current.request_id, "swipe", via="phone")
+        at.run()  # the watcher's wake-up is a plain rerun
+    no_exception(at)
+    assert at.button(key="bdk_log_off"), "not on borger.dk"
+    assert counted["runs"] == 1, "the login page's run drew the header before it switched"
+    assert not drawn, "the login page drew its box before it switched"

@@ -26,6 +26,7 @@ from simulators.borger.suggest import suggest_persona
 from simulators.core import visits
 from simulators.core.visits import Persona, Visit, VisitTooLarge
 from ui.borger import form, layout
+from ui.shell import navigation
 from ui.shell import session
 from ui.shell.i18n import lang, t
 from ui.shell.resources import population, store
@@ -34,7 +35,7 @@ from ui.shell.safe_text import md
 PORTAL_PAGE = "pages/borger.py"
 NONCE, ERRORS, ERRORS_FOR = "ss_nonce", "ss_errors", "ss_errors_for"
 DRAFT_REFUSED = "ss_draft_refused"  # the last draft was too large to keep (simulators.core.visits.MAX_VISIT_BYTES)
-WANTED_FLOW = "borger_wanted_flow"
+WANTED_FLOW = navigation.AFTER_LOGIN_FLOW
 LEAVE_FLOW = "ss_leave_flow"  # "Zurück" was tapped on the first step: back to the portal
 EXAMPLES_USED = "ss_examples_used"  # flows whose steps got the example answers in this session (the "done" note)
 

@@ -47,6 +47,7 @@ PAGES: list[PageSpec] = [  # in the order of the story
     PageSpec("pages/presenter_notes.py", "nav.presenter_notes", "🎤", "presenter_notes", modes=("presenter",),
              in_nav=False),
 ]
+AFTER_LOGIN_FLOW = "borger_wanted_flow"  # session key: a flow to open right after the MitID login (ui.mitid.handoff)
 NOTES_VIEW = "notes"  # ?view=notes: the presenter's own window (ui.booth.tour_panel), without the top navigation
 
 
