@@ -45,8 +45,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.benchlib import (ROOT, cpu_seconds, load_average, percentile, rss_mb, save_json, table,  # noqa: E402
-                            throwaway_database)
+from bench.benchlib import (ROOT, cpu_seconds, load_average, median, percentile, rss_mb, save_json,  # noqa: E402
+                            table, throwaway_database)
 from bench.ws_journey import Recorder, Visitor  # noqa: E402
 from deploy.replicas import wait_healthy  # noqa: E402
 
@@ -109,7 +109,22 @@ def gc_window(before: dict | None, after: dict | None, elapsed: float) -> dict:
             "frozen_objects": after["frozen_objects"],
             "script_ms_per_run": 1000 * run_cpu / runs if runs else float("nan"),
             "script_ms_per_tick": 1000 * tick_cpu / ticks if ticks else float("nan"),
-            "script_cpu_pct_ticks": 100 * tick_cpu / elapsed}
+            "script_cpu_pct_ticks": 100 * tick_cpu / elapsed,
+            "page_cpu": page_cpu_window(before.get("page_cpu_ms", {}), after.get("page_cpu_ms", {}))}
+
+
+CHART_PAGES = {"journeys", "compare", "dashboard"}  # pages with charts: no 10 ms target (bench_interactions too)
+TARGET_PAGE_CPU_MS = 10.0  # issue #18: CPU per rerun on the journey pages
+
+
+def page_cpu_window(before: dict, after: dict) -> dict:
+    """Per page, the served full runs of the window: count, median and p95 script CPU ms (ui/runtime_tuning.py)."""
+    found = {}
+    for page, runs in after.items():
+        window = sorted(runs[len(before.get(page, [])):])
+        if window:
+            found[page] = {"runs": len(window), "median": median(window), "p95": percentile(window, 95)}
+    return found
 
 
 async def _warm_up(urls: list[str], database_url: str | None) -> None:
@@ -272,6 +287,14 @@ def print_steps(name: str, result: dict) -> None:
     step_rows = [[step, v["n"], v["p50"], v["p95"], v["max"]] for step, v in result["steps"].items()]
     print(table(["step", "n", "p50 ms", "p95 ms", "max ms"], step_rows,
                 title=f"\n{name}: per step at {result['sessions']} sessions"))
+    pages = result.get("page_cpu") or {}
+    if pages:
+        rows = [[page, v["runs"], v["median"], v["p95"],
+                 "" if page in CHART_PAGES else ("ok" if v["median"] <= TARGET_PAGE_CPU_MS else "MISS")]
+                for page, v in sorted(pages.items(), key=lambda item: -item[1]["runs"])]
+        print(table(["page (a run ending there)", "full runs", "CPU ms median", "CPU ms p95",
+                     f"<= {TARGET_PAGE_CPU_MS:.0f} ms"], rows,
+                    title=f"\n{name}: script CPU per full run, by page, in the server at {result['sessions']} sessions"))
     for key in ("errors", "exceptions", "crashed"):
         if result[key]:
             print(f"  {key}: {result[key]}")

@@ -26,6 +26,8 @@ _state = {"runs": 0, "frozen": False}
 _gc_stats = {"collections": [0, 0, 0], "seconds": [0.0, 0.0, 0.0], "max_seconds": [0.0, 0.0, 0.0]}
 _gc_started: dict[str, float] = {}
 _run_stats = {"full_runs": 0, "full_cpu_s": 0.0, "fragment_runs": 0, "fragment_cpu_s": 0.0}
+PAGE_RUNS_KEPT = 20000  # per page: the CPU ms of each full run, for the load benchmark's per-page medians
+_page_cpu_ms: dict[str, list[float]] = {}
 
 
 def freeze_after_runs() -> int:
@@ -79,13 +81,17 @@ def _on_gc(phase: str, info: dict) -> None:
 
 def gc_stats() -> dict:
     return {**{k: list(v) for k, v in _gc_stats.items()}, "tracked_objects": len(gc.get_objects()),
-            "frozen_objects": gc.get_freeze_count(), **_run_stats}
+            "frozen_objects": gc.get_freeze_count(), **_run_stats,
+            "page_cpu_ms": {page: list(runs) for page, runs in _page_cpu_ms.items()}}
 
 
 def _count_script_cpu() -> None:
     """Wrap Streamlit's script run so each run's thread CPU is added up by kind (full run / fragment run).
-    A run that ends in st.rerun() continues inside the same call and counts as what it started as."""
+    A run that ends in st.rerun() or st.switch_page continues inside the same call and counts as what it started
+    as; a full run is also counted for the page it ended on (what the visitor's tap led to), so the benchmark can
+    print the CPU per page in the served app (issue #18: <= 10 ms a rerun on the journey pages)."""
     from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
     original = ScriptRunner._run_script
 
@@ -96,11 +102,25 @@ def _count_script_cpu() -> None:
             return original(self, rerun_data)
         finally:
             spent = time.thread_time() - started
+            page = _page_name(get_script_run_ctx(suppress_warning=True)) if kind == "full" else None
             with _lock:
                 _run_stats[f"{kind}_runs"] += 1
                 _run_stats[f"{kind}_cpu_s"] += spent
+                if page is not None:
+                    runs = _page_cpu_ms.setdefault(page, [])
+                    if len(runs) < PAGE_RUNS_KEPT:
+                        runs.append(round(spent * 1000, 3))
 
     ScriptRunner._run_script = counted
+
+
+def _page_name(ctx) -> str | None:
+    """The url path of the page the run ended on ("welcome", "mitid_login", …), or None."""
+    try:
+        manager = ctx.pages_manager
+        return manager.get_pages()[manager.current_page_script_hash]["url_pathname"] or None
+    except (AttributeError, KeyError, TypeError):
+        return None
 
 
 def _write_stats_forever(path: str) -> None:
