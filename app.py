@@ -1,6 +1,7 @@
 """Router only: page config, theme, language, mode, header, idle watchdog and st.navigation."""
 import streamlit as st
 
+from ui.shell import emoji_lookup
 from ui.shell import event_batching
 from ui.shell import header
 from ui.shell import navigation
@@ -15,6 +16,7 @@ from ui.mitid import handoff
 
 event_batching.install()  # once per process: a run's messages reach the event loop in bursts, not one by one
 theme_message.install()  # once per process: the theme part of every run's first message is built once
+emoji_lookup.install()  # once per process: a label's leading emoji found without hashing Streamlit's pattern
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
                    initial_sidebar_state="auto")  # a sidebar shows only in presenter mode (tour)
 session.init()
