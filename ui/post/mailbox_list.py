@@ -2,8 +2,6 @@
 sender filter and search. Rules (counts, filter, search, paging) come from simulators.post.postbox / post_views."""
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from simulators.post import views as post_views
@@ -77,23 +75,19 @@ def letter_list(views: list[dict], folder: dict) -> None:
 
 
 def _row(view: dict) -> None:
-    """One letter: who and when on one line (one ``st.html``, escaped: the party may be the visitor's own text),
-    the subject as the button that opens it. Three elements a row, not five (issue #18: every element is a message
-    to build and send, on a list the page draws on every run)."""
+    """One letter: one button that opens it, its label two lines — who and when, then the subject — both escaped
+    (the party or the subject may be the visitor's own text). One element a row, not three (issue #18: the list is
+    drawn on every run of the mailbox page); an unread letter's label is bold (post-mailbox.css marks its row)."""
     unread = not view["read"]
-    state = "unread_" if unread else ""
-    with st.container(border=True, key=f"post_row_{state}{view['letter_id']}"):
-        prefix = t("post.list.to") + " " if view["outgoing"] else ""
-        party = html.escape(prefix + view["party_name"])
-        marks = [t("post.list.unread_mark")] if unread else []
-        marks += ["📎"] if view["attachment"] or view["upload"] else []
-        when = " · ".join([date(view["date"].date())] + marks)
-        st.html(f'<div class="post-row-top"><span class="post-row-party">{"🔵 " if unread else ""}'
-                f'{f"<b>{party}</b>" if unread else party}</span>'
-                f'<span class="post-row-when">{html.escape(when)}</span></div>')
-        subject = escape_markdown(view["subject"])
-        st.button(f"**{subject}**" if unread else subject, key=f"post_open_{view['letter_id']}", type="tertiary",
-                  on_click=post_state.open_letter, args=(view["letter_id"],))
+    prefix = t("post.list.to") + " " if view["outgoing"] else ""
+    party = escape_markdown(prefix + view["party_name"])
+    marks = [t("post.list.unread_mark")] if unread else []
+    marks += ["📎"] if view["attachment"] or view["upload"] else []
+    when = " · ".join([date(view["date"].date())] + marks)
+    subject = escape_markdown(view["subject"])
+    label = f"🔵 **{party}** · {when}  \n**{subject}**" if unread else f"{party} · {when}  \n{subject}"
+    st.button(label, key=f"post_open_{view['letter_id']}", type="tertiary", width="stretch",
+              on_click=post_state.open_letter, args=(view["letter_id"],))
 
 
 def _pager(number: int, pages: int) -> None:
