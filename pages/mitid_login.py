@@ -32,8 +32,7 @@ persona = session.persona()
 persona_user = persona.get("mitid_user_id") if persona else None
 borger_registered = any(p.path == BORGER_PAGE for p in navigation.PAGES)
 
-if visit.logged_in:
-    handoff.leave_if_just_logged_in()  # app.py did already, before the header; here if the page runs on its own
+if visit.logged_in:  # who is logged in, and how (a fresh approval left for borger.dk in app.py: ui/mitid/handoff.py)
     mitid_panels.landing(visit, persona, borger_registered)
     mitid_panels.under_the_hood(request_seconds())
     st.stop()

@@ -2,7 +2,7 @@
 
 app.py calls ``leave_if_just_logged_in`` before it draws the header, so the run that notices the approval (the
 watcher's wake-up, or the on-screen phone's Approve) draws nothing before it switches (issue #18: it drew the
-whole frame and the top of the login page for nothing); the login page calls it too, in case it runs on its own."""
+whole frame and the top of the login page for nothing). The login page marks the wait with ``WATCHING``."""
 from __future__ import annotations
 
 import streamlit as st
@@ -10,14 +10,14 @@ import streamlit as st
 from ui.shell import navigation
 from ui.shell import session
 
-LOGIN_PAGE, BORGER_PAGE, FLOW_PAGE = "pages/mitid_login.py", "pages/borger.py", "pages/selfservice.py"
+BORGER_PAGE, FLOW_PAGE = "pages/borger.py", "pages/selfservice.py"
 LOGIN_URL_PATH = "mitid_login"
 WATCHING = "mitid_watching"  # set by the login page while a login request waits for the phone
 
 
-def leave_if_just_logged_in(page=None) -> None:
+def leave_if_just_logged_in(page) -> None:
     """Switch pages if the visitor has just logged in on the login page (``page``: st.navigation's choice)."""
-    if page is not None and getattr(page, "url_path", None) != LOGIN_URL_PATH:
+    if getattr(page, "url_path", None) != LOGIN_URL_PATH:
         return
     if WATCHING not in st.session_state or not any(p.path == BORGER_PAGE for p in navigation.PAGES):
         return
