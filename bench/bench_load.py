@@ -294,7 +294,8 @@ def print_steps(name: str, result: dict) -> None:
                 for page, v in sorted(pages.items(), key=lambda item: -item[1]["runs"])]
         print(table(["page (a run ending there)", "full runs", "CPU ms median", "CPU ms p95",
                      f"<= {TARGET_PAGE_CPU_MS:.0f} ms"], rows,
-                    title=f"\n{name}: script CPU per full run, by page, in the server at {result['sessions']} sessions"))
+                    title=f"\n{name}: script CPU per full run, by page, in the server at {result['sessions']} "
+                          "sessions"))
     for key in ("errors", "exceptions", "crashed"):
         if result[key]:
             print(f"  {key}: {result[key]}")

@@ -17,7 +17,7 @@ def qr_png(address: str) -> bytes:
     """One pixel a module: the browser scales it up sharp (``image-rendering: pixelated``, mitid.css). Issue #18:
     kept for the last 256 addresses (the page reruns while the visitor looks for the phone), one fixed mask,
     ``QR_MASK`` (choosing the best of eight took 5 of segno's 6 ms on every CONTINUE; every mask is a valid code,
-    ISO/IEC 18004), and the PNG written here (segno's writer: 3.55 ms median with it, 3.08 without, 200 new addresses each).
+    ISO/IEC 18004), and the PNG written here (with segno's writer 3.55 ms median, without 3.08; 200 new addresses).
     tests/unit/mitid/test_qr_code.py reads it back with a decoder, also shrunk and blurred."""
     matrix = segno.make(address, error="m", mask=QR_MASK).matrix  # rows of 0 (light) and 1 (dark)
     return palette_png(_with_border(matrix, BORDER), (LIGHT, DARK))
