@@ -22,6 +22,15 @@ STATUS_KEYS = {"borger.case.received", "borger.case.registered", "borger.case.bo
                "borger.case.in_progress"}
 PERIOD_KEYS = {"borger.period.month", "borger.period.quarter", "borger.period.year", "borger.period.once"}
 
+
+def _case_line(case: dict, persona: dict) -> str:
+    """One case as a paragraph: title; authority · date · status · receipt number (all cases one element)."""
+    status_key = case["status_key"] if case.get("status_key") in STATUS_KEYS else "borger.case.received"
+    return (f"**{layout.text(case['title_key'], case.get('params'))}**  \n"
+            f"{md(layout.authority_name(case.get('authority'), persona, case.get('params')))} · "
+            f"{date(dt.date.fromisoformat(case['date']))} · {t(status_key)} · {code(case.get('receipt_no', ''))}")
+
+
 visit, persona = layout.guard(PAGE)
 progress.render("borger")  # kiosk only: the journey's four steps
 layout.header(persona)
@@ -52,31 +61,23 @@ with left:
 
     with st.container(border=True, key="ov_household"):
         st.subheader(f"👨‍👩‍👧 {t('overblik.household')}")
-        if not data["household"]:
-            st.markdown(t("persona.lives_alone"))
-        for member in data["household"]:
-            relation = t(RELATION_KEYS.get(member.get("relation"), "relation.other"))
-            st.markdown(f"- **{md(member['full_name'])}** — {relation}, {t('overblik.age', age=number(member['age']))}")
+        members = [f"- **{md(member['full_name'])}** — "
+                   f"{t(RELATION_KEYS.get(member.get('relation'), 'relation.other'))}, "
+                   f"{t('overblik.age', age=number(member['age']))}" for member in data["household"]]
+        st.markdown("\n".join(members) or t("persona.lives_alone"))  # one element for the list (issue #18)
 
     with st.container(border=True, key="ov_doctor"):
         st.subheader(f"🩺 {t('overblik.doctor')}")
         doctor = data["doctor"]
         st.markdown(f"**{md(doctor['name'])}**  \n{md(doctor['address'])}")
-        if doctor.get("since"):
-            st.caption(t("overblik.doctor_since", since=date(dt.date.fromisoformat(doctor["since"]), "long")))
-        st.caption(f"🧩 **{t('borger.assumption')}:** {t('overblik.doctor_assumption')}")
+        since = [t("overblik.doctor_since", since=date(dt.date.fromisoformat(doctor["since"]), "long"))] \
+            if doctor.get("since") else []
+        st.caption("  \n".join(since + [f"🧩 **{t('borger.assumption')}:** {t('overblik.doctor_assumption')}"]))
 
 with right:
     with st.container(border=True, key="ov_cases"):
         st.subheader(f"📁 {t('overblik.cases')}")
-        if not data["cases"]:
-            st.markdown(t("overblik.no_cases"))
-        for case in data["cases"]:
-            status_key = case["status_key"] if case.get("status_key") in STATUS_KEYS else "borger.case.received"
-            st.markdown(f"**{layout.text(case['title_key'], case.get('params'))}**  \n"
-                        f"{md(layout.authority_name(case.get('authority'), persona, case.get('params')))} · "
-                        f"{date(dt.date.fromisoformat(case['date']))} · {t(status_key)} · "
-                        f"{code(case.get('receipt_no', ''))}")
+        st.markdown("\n\n".join(_case_line(case, persona) for case in data["cases"]) or t("overblik.no_cases"))
 
     with st.container(border=True, key="ov_payments"):
         st.subheader(f"💳 {t('overblik.payments')}")

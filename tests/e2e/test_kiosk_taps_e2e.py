@@ -77,7 +77,7 @@ def start(visitor: Visitor, server, population, flow_id: str) -> None:
     visitor.tap(page.locator(".st-key-welcome_next button"), page.locator(".st-key-mitid_use_demo button"))
     visitor.shot("mitid-user-id")
     # The kiosk has no keyboard: the demo user ID starts the login at once (the QR code for a visitor's phone).
-    visitor.tap(page.locator(".st-key-mitid_use_demo button"), page.locator(".st-key-mitid_qr img"))
+    visitor.tap(page.locator(".st-key-mitid_use_demo button"), page.locator("img.mitid-qr"))
     visitor.shot("mitid-qr")
     onscreen = tr("mitid.channel.onscreen").split(" ", 1)[1]  # the label without its emoji
     visitor.tap(page.locator("[data-testid='stButtonGroup'] button", has_text=onscreen),
@@ -158,7 +158,7 @@ def test_visitors_phone_shows_the_mitid_app_only(new_page, app_server):
     kiosk.locator(".st-key-attract_start button").click()
     kiosk.locator(".st-key-welcome_next button").click()
     kiosk.locator(".st-key-mitid_use_demo button").click()
-    kiosk.locator(".st-key-mitid_qr img").wait_for(timeout=20_000)
+    kiosk.locator("img.mitid-qr").wait_for(timeout=20_000)
     address = kiosk.get_by_test_id("mitid-phone-link").inner_text().strip()
     phone = new_page(*PHONE, goto=False)
     phone.goto(address)  # what the QR code opens: no mode, so explore mode, where the dashboard is in the menu
@@ -204,7 +204,7 @@ def test_login_on_a_phone_sized_screen_offers_the_onscreen_phone_first(new_page,
     page.locator("[class*='st-key-mitid_channels_']").wait_for(timeout=20_000)
     wait_for_app(page)
     assert_no_exception(page)
-    assert not page.locator(".st-key-mitid_qr").is_visible()  # nobody scans their own screen
+    assert not page.locator("img.mitid-qr").is_visible()  # nobody scans their own screen
     assert page.get_by_text(tr("mitid.qr.on_a_phone")).is_visible()
     buttons = page.locator("[class*='st-key-mitid_channels_'] [role='radiogroup'] > button")
     tops = [buttons.nth(i).bounding_box()["y"] for i in range(buttons.count())]

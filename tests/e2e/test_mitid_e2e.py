@@ -42,7 +42,7 @@ def start_kiosk_login(new_page, base_url: str, lang: str, public_url: str | None
     tap(page.locator(".st-key-welcome_start button"), page.locator(".st-key-welcome_next button"))
     tap(page.locator(".st-key-welcome_next button"), page.locator(".st-key-mitid_use_demo button"))
     # no keyboard at the kiosk: the demo user ID starts the login at once (issue #15)
-    tap(page.locator(".st-key-mitid_use_demo button"), page.locator(".st-key-mitid_qr img"))
+    tap(page.locator(".st-key-mitid_use_demo button"), page.locator("img.mitid-qr"))
     wait_for_app(page)
     assert_no_exception(page)
     address = page.get_by_test_id("mitid-phone-link").inner_text().strip()  # text only on the kiosk
@@ -148,7 +148,7 @@ def test_waiting_for_the_phone_costs_the_server_nothing_per_second(new_page, app
     tap(kiosk.locator(".st-key-welcome_start button"), kiosk.locator(".st-key-welcome_next button"))
     tap(kiosk.locator(".st-key-welcome_next button"), kiosk.locator(".st-key-mitid_use_demo button"))
     tap(kiosk.locator(".st-key-mitid_use_demo button"), kiosk.locator(".st-key-mitid_user_id input"))
-    tap(kiosk.locator("[data-testid='stFormSubmitButton'] button"), kiosk.locator(".st-key-mitid_qr img"))
+    tap(kiosk.locator("[data-testid='stFormSubmitButton'] button"), kiosk.locator("img.mitid-qr"))
     wait_for_app(kiosk)
     clock = kiosk.locator(".mitid-countdown .mitid-clock")
     left = lambda: int(clock.evaluate("e => getComputedStyle(e).getPropertyValue('--mitid-left')"))  # noqa: E731

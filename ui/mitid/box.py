@@ -161,13 +161,12 @@ def app_step(svc: MitIDService, visit_id: str, request_id: str, login: mitid.Log
                              format_func=lambda c: t(CHANNEL_KEYS[c]), key=key, on_change=_set_channel,
                              args=(svc, visit_id, request_id, key))
     address = phone_url(base_url(), token)
-    if login.channel == "qr":
-        st.html(f'<div class="mitid-narrow mitid-phone-note">📱 {html.escape(t("mitid.qr.on_a_phone"))}</div>')
-        picture, words = st.columns([1, 1], vertical_alignment="center")
-        with picture, st.container(key="mitid_qr"):
-            st.html(qr_img_html(address, t("mitid.qr.alt")))
-        words.html(f'<p class="mitid-wide">{html.escape(t("mitid.qr.instructions"))}</p>'
-                   f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>{address_html(address)}</div>')
+    if login.channel == "qr":  # one element, laid out by mitid.css (issue #18: it was six messages a run)
+        st.html(f'<div class="mitid-narrow mitid-phone-note">📱 {html.escape(t("mitid.qr.on_a_phone"))}</div>'
+                f'<div class="mitid-qr-row"><div class="mitid-qr-picture">{qr_img_html(address, t("mitid.qr.alt"))}'
+                f'</div><div class="mitid-qr-words"><p class="mitid-wide">{html.escape(t("mitid.qr.instructions"))}</p>'
+                f'<div class="mitid-link">{html.escape(t("mitid.qr.cant_scan"))}<br>{address_html(address)}</div>'
+                f'</div></div>')
     elif login.channel == "code4":
         short = f"{base_url()}/mitid_phone"
         marker = "@@address@@"  # the sentence is escaped as a whole, then the address element goes in
