@@ -22,15 +22,6 @@ STATUS_KEYS = {"borger.case.received", "borger.case.registered", "borger.case.bo
                "borger.case.in_progress"}
 PERIOD_KEYS = {"borger.period.month", "borger.period.quarter", "borger.period.year", "borger.period.once"}
 
-
-def _case_line(case: dict, persona: dict) -> str:
-    """One case as a paragraph: title; authority · date · status · receipt number (all cases one element)."""
-    status_key = case["status_key"] if case.get("status_key") in STATUS_KEYS else "borger.case.received"
-    return (f"**{layout.text(case['title_key'], case.get('params'))}**  \n"
-            f"{md(layout.authority_name(case.get('authority'), persona, case.get('params')))} · "
-            f"{date(dt.date.fromisoformat(case['date']))} · {t(status_key)} · {code(case.get('receipt_no', ''))}")
-
-
 visit, persona = layout.guard(PAGE)
 progress.render("borger")  # kiosk only: the journey's four steps
 layout.header(persona)
@@ -77,7 +68,12 @@ with left:
 with right:
     with st.container(border=True, key="ov_cases"):
         st.subheader(f"📁 {t('overblik.cases')}")
-        st.markdown("\n\n".join(_case_line(case, persona) for case in data["cases"]) or t("overblik.no_cases"))
+        lines = [f"**{layout.text(case['title_key'], case.get('params'))}**  \n"
+                 f"{md(layout.authority_name(case.get('authority'), persona, case.get('params')))} · "
+                 f"{date(dt.date.fromisoformat(case['date']))} · "
+                 f"{t(case['status_key'] if case.get('status_key') in STATUS_KEYS else 'borger.case.received')} · "
+                 f"{code(case.get('receipt_no', ''))}" for case in data["cases"]]
+        st.markdown("\n\n".join(lines) or t("overblik.no_cases"))  # all cases one element (issue #18)
 
     with st.container(border=True, key="ov_payments"):
         st.subheader(f"💳 {t('overblik.payments')}")

@@ -32,17 +32,16 @@ def _source(text: str) -> None:
 
 def device_panel(account: mitid.Account | None) -> None:
     """The persona's simulated MitID: demo credentials in plain sight, because none of them is real."""
+    title = f'<h4 class="mitid-h4">🪪 {html.escape(t("mitid.device.title"))}</h4>'
     with st.container(border=True, key="mitid_devices"):
-        st.markdown(f"#### 🪪 {t('mitid.device.title')}")
         if account is None:
-            st.write(t("mitid.user_id.no_mitid"))
+            st.html(f'{title}<p>{html.escape(t("mitid.user_id.no_mitid"))}</p>')
             return
         rows = [(t("mitid.device.user_id"), account.user_id), (t("mitid.device.password"), account.password),
                 (t("mitid.device.pin"), account.pin)]
-        st.html('<table class="mitid-creds" data-testid="mitid-demo-credentials">' + "".join(
+        st.html(title + '<table class="mitid-creds" data-testid="mitid-demo-credentials">' + "".join(  # one element
             f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(v)}</code></td></tr>" for k, v in rows)
-            + "</table>")
-        st.caption(f"🛡️ {t('mitid.device.note')}")
+            + f'</table><p class="dds-source">🛡️ {html.escape(t("mitid.device.note"))}</p>')
 
 
 @st.fragment(run_every=1)
