@@ -16,6 +16,7 @@ from simulators.borger.topics import TOPICS, topic
 from simulators.core import clock
 from ui.booth import progress
 from ui.borger import layout
+from ui.shell import navigation
 from ui.shell import session
 from ui.shell.i18n import lang, t
 from ui.shell.safe_text import md
@@ -102,7 +103,7 @@ def front_page() -> None:
     st.title(t("borger.welcome", name=md(persona["first_name"])))
     with st.container(horizontal=True, key="bdk_links"):
         st.page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
-        if layout.page_registered(POST_PAGE):
+        if navigation.registered(POST_PAGE):
             st.page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
     query = "" if KIOSK else st.text_input(t("borger.search_label"), key="bdk_search",
                                            placeholder=t("borger.search_placeholder"), max_chars=MAX_QUERY_CHARS)

@@ -30,7 +30,7 @@ mitid_app.apply_css()
 svc = mitid_app.service()
 persona = session.persona()
 persona_user = persona.get("mitid_user_id") if persona else None
-borger_registered = any(p.path == BORGER_PAGE for p in navigation.PAGES)
+borger_registered = navigation.registered(BORGER_PAGE)
 
 if visit.logged_in:  # who is logged in, and how (a fresh approval left for borger.dk in app.py: ui/mitid/handoff.py)
     mitid_panels.landing(visit, persona, borger_registered)

@@ -73,7 +73,7 @@ else:
     if persona:
         persona_card(persona)
     cols = st.columns(2)
-    if any(p.path == "pages/mitid_login.py" for p in navigation.PAGES):
+    if navigation.registered("pages/mitid_login.py"):
         cols[0].button(t("welcome.next_login"), type="primary", key="welcome_next", width="stretch")  # tap: top
     if not presenter:
         cols[1].button(t("welcome.other_persona"), key="welcome_other", width="stretch", on_click=start)

@@ -54,7 +54,7 @@ def shows_chooser() -> bool:
 
 
 def available(step: tour.TourStep) -> bool:
-    return any(p.path == step.page for p in navigation.PAGES)
+    return navigation.registered(step.page)
 
 
 def shown_step(page) -> str | None:

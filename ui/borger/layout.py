@@ -153,8 +153,3 @@ def steps_indicator(titles: list[str], current: int) -> None:
         items.append(f'<li class="{css}">{html.escape(mark + title)}</li>')
     st.html(f'<ol class="bdk-steps" aria-label="{html.escape(t("borger.steps_label"))}">{"".join(items)}</ol>')
 
-
-def page_registered(path: str) -> bool:
-    from ui.shell import navigation
-
-    return any(p.path == path for p in navigation.PAGES)

@@ -12,6 +12,7 @@ from simulators.borger.framework import Flow
 from simulators.core.visits import Persona
 from simulators.post import letters
 from ui.borger import layout
+from ui.shell import navigation
 from ui.shell.i18n import lang, t
 from ui.shell.resources import store
 from ui.shell.safe_text import md
@@ -22,7 +23,7 @@ JOURNEY_PAGE, POST_PAGE = "pages/journeys.py", "pages/digital_post.py"
 def show(flow: Flow, persona: Persona, submission: dict, visit_id: str) -> None:
     st.html(f'<div class="bdk-receipt">✅ <b>{html.escape(t("borger.receipt_title"))}</b><br>'
             f'{html.escape(t("borger.receipt_number", number=submission["receipt_no"]))}</div>')
-    letter = cases.receipt_letter(store(), visit_id, submission) if layout.page_registered(POST_PAGE) else None
+    letter = cases.receipt_letter(store(), visit_id, submission) if navigation.registered(POST_PAGE) else None
     next_steps(flow, letter)
     layout.notes(submission.get("receipt"))
     with st.expander(t("borger.your_answers")):
@@ -33,7 +34,7 @@ def show(flow: Flow, persona: Persona, submission: dict, visit_id: str) -> None:
         st.markdown(f"📨 **{md(layout.authority_name(rendered['sender'], persona, letter.get('params')))}** — "
                     f"{md(rendered['subject'])}")
     cols = st.columns(3)
-    if layout.page_registered(POST_PAGE):
+    if navigation.registered(POST_PAGE):
         cols[0].page_link(POST_PAGE, label=t("borger.open_digital_post"), icon="📬")
     cols[1].page_link("pages/overblik.py", label=t("borger.open_overblik"), icon="📋")
     cols[2].page_link("pages/borger.py", label=t("borger.back_to_portal"), icon="🏠")
@@ -41,7 +42,7 @@ def show(flow: Flow, persona: Persona, submission: dict, visit_id: str) -> None:
 
 def next_steps(flow: Flow, letter: dict | None) -> None:
     """Two big buttons, on top where a visitor at the kiosk sees them at once: the letter, then Germany."""
-    germany = bool(flow.journey_event) and layout.page_registered(JOURNEY_PAGE)
+    germany = bool(flow.journey_event) and navigation.registered(JOURNEY_PAGE)
     if letter is None and not germany:
         return
     with st.container(key="ss_next_steps"):

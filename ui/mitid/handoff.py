@@ -19,7 +19,7 @@ def leave_if_just_logged_in(page) -> None:
     """Switch pages if the visitor has just logged in on the login page (``page``: st.navigation's choice)."""
     if getattr(page, "url_path", None) != LOGIN_URL_PATH:
         return
-    if WATCHING not in st.session_state or not any(p.path == BORGER_PAGE for p in navigation.PAGES):
+    if WATCHING not in st.session_state or not navigation.registered(BORGER_PAGE):
         return
     visit = session.visit()
     if visit is None or not visit.logged_in:

@@ -76,7 +76,7 @@ def _germany(view: dict) -> tuple[str, dict]:
     (pages/payoff.py), else the journeys page on the letter's life event."""
     visit_id = post_state.visit_id()
     sent = cases.submission_of_letter(store(), visit_id, postbox.get_letter(store(), visit_id, view["letter_id"]))
-    if sent is not None and any(p.path == PAYOFF_PAGE for p in navigation.PAGES):
+    if sent is not None and navigation.registered(PAYOFF_PAGE):
         return PAYOFF_PAGE, {"submission": sent["submission_id"]}
     return "pages/journeys.py", {"event": view["journey_event"]}
 

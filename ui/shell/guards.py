@@ -30,7 +30,7 @@ def require_login() -> Visit:
     current = require_visit()
     if not current.logged_in:
         st.info(t("guard.login_first"))
-        if any(p.path == "pages/mitid_login.py" for p in navigation.PAGES):
+        if navigation.registered("pages/mitid_login.py"):
             st.page_link("pages/mitid_login.py", label=t("guard.go_to_login"), icon="🔐")
         st.stop()
     return current

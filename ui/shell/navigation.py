@@ -99,6 +99,11 @@ def _page(spec: PageSpec, mode: str, logged_in: bool) -> st.Page:
                    default=spec.default, visibility="visible" if shown else "hidden")
 
 
+def registered(path: str) -> bool:
+    """Whether the page is in the registry (a test or a trimmed deployment may leave one out)."""
+    return any(p.path == path for p in PAGES)
+
+
 def allowed(path: str) -> bool:
     """Whether the current mode may open this page (kiosk mode reaches only the journey and the comparison)."""
     spec = next((p for p in PAGES if p.path == path), None)
