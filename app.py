@@ -7,6 +7,7 @@ from ui.shell import header
 from ui.shell import navigation
 from ui.shell import runtime_tuning
 from ui.shell import session
+from ui.shell import text_cleaning
 from ui.shell import theme
 from ui.shell import theme_message
 from ui.shell import wakeup
@@ -17,6 +18,7 @@ from ui.mitid import handoff
 event_batching.install()  # once per process: a run's messages reach the event loop in bursts, not one by one
 theme_message.install()  # once per process: the theme part of every run's first message is built once
 emoji_lookup.install()  # once per process: a label's leading emoji found without hashing Streamlit's pattern
+text_cleaning.install()  # once per process: an element's text cleaned once per distinct text, not every run
 st.set_page_config(page_title="Digital Denmark — Simulation", page_icon="🇩🇰", layout="wide",
                    initial_sidebar_state="auto")  # a sidebar shows only in presenter mode (tour)
 session.init()
