@@ -97,3 +97,16 @@ def test_change_writes_over_the_version_it_read_and_reads_again_after_a_lost_rac
     assert store.get("thing", "a").data["n"] == 311  # three other writes, none of this change's
     assert store.change("thing", "missing", lambda item: {"n": 1}) == (None, None)
     assert store.get("thing", "missing") is None
+
+
+def test_put_many_writes_every_item_once_and_a_taken_id_fails_the_whole_batch(store):
+    import sqlalchemy as sa
+
+    assert store.put_many("letter", [("m1", {"n": 1}), ("m2", {"n": "æøå"})], visit_id="v1") == 2
+    assert [(i.id, i.data, i.version, i.visit_id) for i in store.find("letter", visit_id="v1")] == [
+        ("m1", {"n": 1}, 1, "v1"), ("m2", {"n": "æøå"}, 1, "v1")]
+    with pytest.raises(sa.exc.IntegrityError):  # life_letters.seed_mailbox counts on the engine's error
+        store.put_many("letter", [("m3", {}), ("m1", {"again": True})], visit_id="v1")
+    assert store.get("letter", "m3") is None  # nothing of the failed batch was kept
+    assert store.get("letter", "m1").data == {"n": 1}
+    assert store.put_many("letter", []) == 0
