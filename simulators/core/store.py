@@ -68,6 +68,9 @@ schema_version = sa.Table(
 MIGRATIONS: dict[int, list[str]] = {
     1: [],
     2: ["CREATE INDEX IF NOT EXISTS ix_items_kind_key ON items (kind, key)"],
+    # A visit's items of one kind, in order (a mailbox, a visit's submissions): SQLite answered
+    # "kind = ? AND visit_id = ?" through ix_items_kind_key, reading every visit's letters (issue #18).
+    3: ["CREATE INDEX IF NOT EXISTS ix_items_visit_kind ON items (visit_id, kind, created_at, id)"],
 }
 
 

@@ -110,3 +110,40 @@ def test_put_many_writes_every_item_once_and_a_taken_id_fails_the_whole_batch(st
     assert store.get("letter", "m3") is None  # nothing of the failed batch was kept
     assert store.get("letter", "m1").data == {"n": 1}
     assert store.put_many("letter", []) == 0
+
+
+def test_a_visit_s_items_of_one_kind_are_read_through_their_own_index(tmp_path):
+    """Not through (kind, key), reading every visit's letters to keep one visit's: a mailbox read grew with the number
+    of visits in the store (issue #18: 340 µs for one of 80 visits' mailboxes, 38 µs through this index)."""
+    import sqlite3
+
+    store = store_on("sqlite", tmp_path)
+    for visit in range(30):
+        store.put_many("letter", [(f"v{visit}-{n}", {"n": n}) for n in range(10)], visit_id=f"v{visit}")
+    assert [item.id for item in store.find("letter", visit_id="v7")] == [f"v7-{n}" for n in range(10)]
+    with sqlite3.connect(tmp_path / "store.db") as conn:
+        plan = " ".join(row[3] for row in conn.execute(
+            'EXPLAIN QUERY PLAN SELECT data FROM items WHERE kind = ? AND visit_id = ? ORDER BY created_at, id',
+            ("letter", "v7")))
+    assert "ix_items_visit_kind" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_store_at_an_older_schema_gets_the_missing_index(tmp_path):
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from simulators.core import store as store_module
+
+    engine = sa.create_engine(f"sqlite:///{tmp_path}/old.db")
+    store_module.metadata.create_all(engine)
+    with engine.begin() as conn:  # as a database made before migration 3
+        conn.execute(store_module.schema_version.insert(), [{"version": 1, "applied_at": 0.0},
+                                                            {"version": 2, "applied_at": 0.0}])
+        conn.exec_driver_sql(store_module.MIGRATIONS[2][0])
+    engine.dispose()
+    store = store_module.Store(f"sqlite:///{tmp_path}/old.db")
+    assert store.schema_version() == max(MIGRATIONS) >= 3
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "ix_items_visit_kind" in names
