@@ -6,7 +6,7 @@ body (``textwrap.dedent`` and ``strip``: two regular expressions over the whole 
 sends the same texts on every run — its CSS (3–5 kB a sheet, static/css), the banner, the labels — so each run paid
 for them again: 160 µs for the shell's sheet, 270 µs for MitID's (this machine), and py-spy at 100 classroom
 visitors put ``st.html``'s cleaning at ~6 % of the script threads' samples. Both are pure functions of the text;
-here they are remembered per text (bounded, texts up to 20 kB), with the same answers.
+here they are remembered per text (bounded: see below), with the same answers.
 
 Replaces ``clean_text`` where the element modules imported it and ``streamlit.elements.html._html_only_style_tags``
 (internals, pinned by requirements.txt); one that is missing is left as Streamlit has it, and the log says so.
@@ -17,8 +17,11 @@ from functools import lru_cache
 
 from ui.shell.streamlit_internals import replace_once
 
-REMEMBERED_TEXTS = 4096  # per function; the app's distinct texts in a run are a few hundred
-LONGEST_REMEMBERED = 20_000  # characters: a longer text is cleaned each time (and not kept)
+# Bounds: the app's texts that repeat (its style sheets, up to 5.3 kB; banners, labels, captions) are a few hundred
+# in three languages; texts made for one visitor (a QR code's row, a name) pass through and age out. At most
+# ~8 MB per function even if every remembered text were as long as the longest kept.
+REMEMBERED_TEXTS = 1024  # per function
+LONGEST_REMEMBERED = 8_000  # characters: a longer text is cleaned each time (and not kept)
 CLEANING_MODULES = ("streamlit.elements.html", "streamlit.elements.markdown", "streamlit.elements.heading",
                     "streamlit.elements.alert", "streamlit.elements.text", "streamlit.elements.toast",
                     "streamlit.elements.metric", "streamlit.elements.progress", "streamlit.elements.spinner")

@@ -79,3 +79,9 @@ def test_every_element_module_that_imports_clean_text_is_covered():
         if getattr(module, "clean_text", None) in (STREAMLIT_CLEAN_TEXT, text_cleaning.clean_text):
             importers.add(info.name)
     assert importers == set(text_cleaning.CLEANING_MODULES)
+
+
+def test_every_style_sheet_of_the_app_is_short_enough_to_be_remembered():
+    """They are what every run sends again; a sheet that outgrew the bound would quietly be cleaned every run."""
+    longest = max(SHEETS, key=lambda name: len(theme.style_tag(name)))
+    assert len(theme.style_tag(longest)) <= text_cleaning.LONGEST_REMEMBERED, longest
