@@ -30,9 +30,10 @@ if persona is None:
     st.stop()
 visit_id = visit.visit_id
 post_notice.seed(visit_id)  # the life's letters, once per visit
-post_notice.show()  # announce letters the visitor's actions caused
+all_letters = post_notice.show()  # announce letters the visitor's actions caused; the visit's letters
 post_state.init()
-post_state.open_from_link()  # ?letter=<id>: the receipt's "read your letter"
+if post_state.open_from_link():  # ?letter=<id>: the receipt's "read your letter" (now read: the count changed)
+    all_letters = postbox.list_letters(store(), visit_id)
 
 st.title(t("post.title"))
 st.caption(t("post.lead"))
@@ -47,7 +48,6 @@ all_folders = postbox.folders(store(), visit_id)
 known = {f["id"]: f for f in all_folders}
 if st.session_state[post_state.FOLDER] not in known:  # an own folder deleted in another tab
     post_state.go_folder("inbox")
-all_letters = postbox.list_letters(store(), visit_id)
 post_list.folder_bar(all_folders, all_letters)
 
 compose = st.session_state[post_state.COMPOSE]

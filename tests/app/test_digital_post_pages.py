@@ -240,3 +240,29 @@ def test_without_login_the_mailbox_asks_to_log_in():
     no_exception(at)
     assert i18n.translate("en", "guard.login_first") in [i.value for i in at.info]
     assert not row_keys(at)
+
+
+def test_a_run_of_the_mailbox_reads_the_visit_s_letters_once(monkeypatch):
+    """The notice reads them and hands them to the list (issue #18): one store read a run, not two."""
+    at = mailbox("de")
+    reads = []
+    original = postbox.list_letters
+    monkeypatch.setattr(postbox, "list_letters", lambda *args, **kwargs: reads.append(args) or original(*args, **kwargs))
+    at.run()
+    no_exception(at)
+    assert len(reads) == 1
+    assert len(row_keys(at)) == min(len(letters_of(at, "inbox")), 12)
+
+
+def test_the_receipt_s_link_opens_its_letter_and_the_inbox_count_drops_in_the_same_run():
+    """?letter=<id> marks the letter read after the notice read the letters: the folder bar counts it as read."""
+    at = mailbox("en")
+    inbox = letters_of(at, "inbox")
+    unread = [letter for letter in inbox if not letter["read"]]
+    assert unread
+    at.query_params["letter"] = unread[0]["letter_id"]
+    at.run()
+    no_exception(at)
+    assert postbox.get_letter(Store(), visit_of(at).visit_id, unread[0]["letter_id"])["read"] is True
+    label = at.button(key="post_folder_inbox").label
+    assert (f"({len(unread) - 1})" in label) if len(unread) > 1 else "(" not in label

@@ -31,10 +31,9 @@ def exempt_notice(persona: dict) -> None:
 
 def explanation() -> None:
     with st.expander(t("post.duty.title"), icon="ℹ️", key="post_duty"):
-        st.markdown(t("post.duty.body", start=date(life.DIGITAL_POST_START, "long"),
-                      age=number(life.DIGITAL_POST_AGE)))
-        st.markdown(t("post.duty.grounds"))
-        st.markdown(t("post.duty.how"))
+        # three paragraphs, one element: the mailbox draws this on every run (issue #18)
+        st.markdown("\n\n".join((t("post.duty.body", start=date(life.DIGITAL_POST_START, "long"),
+                                     age=number(life.DIGITAL_POST_AGE)), t("post.duty.grounds"), t("post.duty.how"))))
         st.caption(t("post.duty.sources") + " " + " · ".join(f"{name} ({url})" for name, url in SOURCES))
 
 

@@ -1,8 +1,8 @@
 """The "you have new Digital Post" notification, as the real service sends an SMS or e-mail.
 
-``show()`` is cheap and safe to call on every run of every page (the header calls it): once the visitor is
-logged in, it announces each new letter caused by the visitor's actions exactly once (a toast) and returns the
-number of unread letters in the inbox.
+``show()`` runs on every run of the mailbox page: once the visitor is logged in, it announces each new letter
+caused by the visitor's actions exactly once (a toast) and returns the visit's letters it read for that, so the page
+lists them without reading the store again (issue #18: a mailbox read is ~0.2 ms of JSON for 25 letters).
 ``seed(visit_id)`` delivers the persona's life letters once per visit (the mailbox page calls it; a login could
 too, so that the count includes them from the start).
 """
@@ -20,10 +20,10 @@ from ui.shell.resources import population, store
 from ui.shell.safe_text import md
 
 
-def show() -> int:
+def show() -> list[dict]:
     current = session.visit()
     if not current or not current.logged_in:
-        return 0
+        return []
     visit_id = current.visit_id
     all_letters = postbox.list_letters(store(), visit_id)  # read once a run: notices and the unread count
     pending = postbox.pending_notices(store(), visit_id, all_letters)
@@ -39,7 +39,9 @@ def show() -> int:
                     else t("post.notice.toast_many", sender=md(sender), count=number(count)))
             st.toast(text, icon="📬", duration="long")
         postbox.mark_notified(store(), visit_id, [letter["letter_id"] for letter in pending])
-    return postbox.unread_counts(all_letters).get("inbox", 0)  # being announced does not change what is unread
+        for letter in pending:  # as stored now (the page's views are remembered per letter as stored)
+            letter["notified"] = True
+    return all_letters
 
 
 def seed(visit_id: str) -> None:

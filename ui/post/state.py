@@ -52,14 +52,15 @@ def open_letter(letter_id: str) -> None:
         session.track("letter_opened", letter.get("template") or "own_message")
 
 
-def open_from_link() -> None:
+def open_from_link() -> bool:
     """``?letter=<id>`` (the borger.dk receipt's "read your letter"): open that letter once, if it is this visit's,
-    and drop the parameter, so "back" shows the folder."""
+    and drop the parameter, so "back" shows the folder. True if the link asked (a letter may now be read)."""
     letter_id = st.query_params.get("letter")
     if letter_id:
         del st.query_params["letter"]
         go_folder("inbox")
         open_letter(letter_id)
+    return bool(letter_id)
 
 
 def close_letter() -> None:
