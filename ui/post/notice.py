@@ -25,7 +25,7 @@ def show() -> list[dict]:
     if not current or not current.logged_in:
         return []
     visit_id = current.visit_id
-    all_letters = postbox.list_letters(store(), visit_id)  # read once a run: notices and the unread count
+    all_letters = postbox.list_letters(store(), visit_id)  # read once a run: the notices and the page's list
     pending = postbox.pending_notices(store(), visit_id, all_letters)
     theme.inject("post-notice")  # toasts below the SIMULATION banner (on every run: a toast outlives the run)
     if pending:
