@@ -3,8 +3,8 @@
 ``show()`` runs on every run of the mailbox page: once the visitor is logged in, it announces each new letter
 caused by the visitor's actions exactly once (a toast) and returns the visit's letters it read for that, so the page
 lists them without reading the store again (issue #18: a mailbox read is ~0.2 ms of JSON for 25 letters).
-``seed(visit_id)`` delivers the persona's life letters once per visit (the mailbox page calls it; a login could
-too, so that the count includes them from the start).
+``seed(visit_id)`` delivers the persona's life letters once per visit, for a visit begun without them (a visit
+begun by ``ui.shell.session.begin_visit`` has them from Start; the mailbox page calls this for any other).
 """
 from __future__ import annotations
 
