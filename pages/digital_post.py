@@ -62,8 +62,8 @@ elif opened is not None:
 else:
     folder = known[st.session_state[post_state.FOLDER]]
     post_list.tools(folder)
-    views = [post_views.render(letter, lang(), persona) for letter in all_letters if letter["folder"] == folder["id"]]
-    post_list.letter_list(views, folder)
+    in_folder = [letter for letter in all_letters if letter["folder"] == folder["id"]]
+    post_list.letter_list(in_folder, folder, lambda letter, body: post_views.render(letter, lang(), persona, body))
     post_duty.assumptions()
 
 st.divider()

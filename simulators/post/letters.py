@@ -61,6 +61,15 @@ def placeholders(template_id: str) -> frozenset[str]:
     return frozenset(name for name in names if figures.lookup(name) is None)
 
 
+@lru_cache(maxsize=None)
+def _fields(template_id: str, lang: str, body: bool) -> frozenset[str]:
+    """The placeholders of a template's subject (and body) in one language: plain names, as
+    tests/unit/post/test_letters.py checks (no ``{a.b}``, ``{a[0]}``, format spec or conversion)."""
+    text = templates()[template_id][lang]
+    shown = ("subject", "body") if body else ("subject",)
+    return frozenset(f for field in shown for _, f, _, _ in string.Formatter().parse(text[field]) if f)
+
+
 def format_param(name: str, value, lang: str) -> str:
     if value is None:
         return ""
@@ -88,19 +97,23 @@ def format_param(name: str, value, lang: str) -> str:
     return str(value)
 
 
-def render(template_id: str, lang: str, params: dict, strict: bool = True) -> dict:
+def render(template_id: str, lang: str, params: dict, strict: bool = True, body: bool = True) -> dict:
     """Subject, body and metadata of a letter in ``lang``. Raises KeyError when a placeholder has no value,
-    unless ``strict`` is False: then it shows as "–" (the mailbox must not break on another flow's slip)."""
+    unless ``strict`` is False: then it shows as "–" (the mailbox must not break on another flow's slip).
+    ``body=False``: the subject only (body None), for the mailbox's list — the body's amounts and dates are most of
+    the formatting, and a visitor's new letters were all formatted on the mailbox's first open (issue #18)."""
     template = templates()[template_id]
     text = template[lang]
-    values = {**i18n.figure_params(text["subject"] + text["body"], lang),  # the letter's figures, from data/
-              **{name: format_param(name, value, lang) for name, value in params.items()}}
-    missing = placeholders(template_id) - values.keys()
+    shown = text["subject"] + text["body"] if body else text["subject"]
+    used = _fields(template_id, lang, body)  # a letter's params hold the persona's fields too; most are not shown
+    values = {**i18n.figure_params(shown, lang),  # the letter's figures, from data/
+              **{name: format_param(name, value, lang) for name, value in params.items() if name in used}}
+    missing = placeholders(template_id) - values.keys() - params.keys()  # a value for each, in any language
     if missing and strict:
         raise KeyError(f"letter {template_id!r} lacks values for {sorted(missing)}")
     values = _Blank(values)
     return {"template": template_id, "subject": text["subject"].format_map(values),
-            "body": text["body"].format_map(values), "sender": template.get("sender", ""),
+            "body": text["body"].format_map(values) if body else None, "sender": template.get("sender", ""),
             "replyable": bool(template.get("replyable", False)), "attachment": bool(template.get("attachment", False)),
             "assumption": bool(template.get("assumption", False))}
 

@@ -1,8 +1,9 @@
 """What the mailbox shows of a stored letter: the rendered view in a language, and the list's filter and search.
 
 A *view* is a plain dict: letter_id, folder, read, outgoing, party (sender id, or the recipient for the
-visitor's own messages), party_name, subject, body, date (datetime), attachment, attachment_file (PDF name),
-upload (the visitor's attached file: name/type/size), replyable, assumption, origin, template.
+visitor's own messages), party_name, subject, body (None in a headline: ``render(..., body=False)``), date
+(datetime), attachment, attachment_file (PDF name), upload (the visitor's attached file: name/type/size), replyable,
+assumption, origin, template.
 """
 from __future__ import annotations
 
@@ -29,18 +30,19 @@ _RENDERED_MAX = 4096  # ~25 letters a visit in three languages: a class of 50 at
 _RENDERED_LOCK = threading.Lock()
 
 
-def render(letter: dict, lang: str, persona: dict | None) -> dict:
+def render(letter: dict, lang: str, persona: dict | None, body: bool = True) -> dict:
     """The letter's view in ``lang`` (a fresh dict). Remembered per letter, language and placeholder values: the
     mailbox shows every letter of a folder on every run, and formatting one (dates, amounts, the sender's name in
-    three languages) costs a quarter of a millisecond (issue #18)."""
+    three languages) costs a quarter of a millisecond (issue #18). ``body=False``: a headline for the list, its
+    body None (the list needs it only to search; see ``needs_body``)."""
     values = letter_values(letter, persona)
-    key = (lang, json.dumps(letter, sort_keys=True, default=str), json.dumps(values, sort_keys=True, default=str))
+    key = (lang, body, json.dumps(letter, sort_keys=True, default=str), json.dumps(values, sort_keys=True, default=str))
     with _RENDERED_LOCK:
         view = _RENDERED.get(key)
         if view is not None:
             _RENDERED.move_to_end(key)
     if view is None:
-        view = _render(letter, lang, values)
+        view = _render(letter, lang, values, body)
         with _RENDERED_LOCK:
             _RENDERED[key] = view
             while len(_RENDERED) > _RENDERED_MAX:
@@ -48,14 +50,14 @@ def render(letter: dict, lang: str, persona: dict | None) -> dict:
     return {**view, "upload": dict(view["upload"]) if isinstance(view["upload"], dict) else view["upload"]}
 
 
-def _render(letter: dict, lang: str, values: dict) -> dict:
+def _render(letter: dict, lang: str, values: dict, with_body: bool = True) -> dict:
     if is_outgoing(letter):
         party = letter.get("recipient", "")
-        subject, body = letter.get("subject_text", ""), letter.get("body_text", "")
+        subject, body = letter.get("subject_text", ""), letter.get("body_text", "") if with_body else None
         meta = {"assumption": False}
     else:
         party = letter.get("sender", "")
-        meta = letters.render(letter["template"], lang, values, strict=False)
+        meta = letters.render(letter["template"], lang, values, strict=False, body=with_body)
         subject, body = meta["subject"], meta["body"]
     date = letter_date(letter)
     template = letters.templates().get(letter.get("template") or "", {})
@@ -79,11 +81,21 @@ def party_options(views: list[dict]) -> list[str]:
 MAX_QUERY_CHARS = 200  # the search reads this much of a query (issue #17: a 1 MB query is not searched)
 
 
+def needs_body(query) -> bool:
+    """Whether a list searched for ``query`` needs its letters' bodies (any word to look for)."""
+    return bool(str(query or "")[:MAX_QUERY_CHARS].split())
+
+
 def matches(view: dict, query: str) -> bool:
     """Every word of the query (its first ``MAX_QUERY_CHARS`` characters) occurs (case-insensitively) in the
-    subject, the text or the sender's name."""
+    subject, the text or the sender's name. A view without its body (a headline) matches only an empty query."""
+    words = str(query)[:MAX_QUERY_CHARS].casefold().split()
+    if not words:
+        return True
+    if view["body"] is None:
+        raise ValueError("a search needs the letters' bodies: render them with body=True (needs_body)")
     haystack = " ".join((view["subject"], view["body"], view["party_name"])).casefold()
-    return all(word in haystack for word in str(query)[:MAX_QUERY_CHARS].casefold().split())
+    return all(word in haystack for word in words)
 
 
 def filter_views(views: list[dict], party_name: str | None = None, query: str = "") -> list[dict]:

@@ -266,3 +266,25 @@ def test_the_receipt_s_link_opens_its_letter_and_the_inbox_count_drops_in_the_sa
     assert postbox.get_letter(Store(), visit_of(at).visit_id, unread[0]["letter_id"])["read"] is True
     label = at.button(key="post_folder_inbox").label
     assert (f"({len(unread) - 1})" in label) if len(unread) > 1 else "(" not in label
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_a_word_only_the_letter_s_text_has(lang):
+    """The list shows headlines (subject, no text: issue #18); a search still reads every letter's text."""
+    from simulators.post import views as post_views
+
+    at = mailbox(lang)
+    inbox = letters_of(at, "inbox")
+    full = [post_views.render(letter, lang, persona_of(at)) for letter in inbox]
+    headings = " ".join(f"{v['subject']} {v['party_name']}" for v in full).casefold()
+    def having(word: str) -> list[str]:
+        return [v["letter_id"] for v in full if word.casefold() in v["body"].casefold()]
+
+    words = {w for v in full for w in v["body"].split() if len(w) > 6 and w.isalpha() and w.casefold() not in headings}
+    word = min(sorted(words), key=lambda w: len(having(w)))  # the rarest: its letters fit on one page
+    at.text_input(key="post_search").set_value(word).run()
+    no_exception(at)
+    assert 1 <= len(having(word)) <= 12
+    assert sorted(k.removeprefix("post_open_") for k in row_keys(at)) == sorted(having(word))
+    at.text_input(key="post_search").set_value("").run()
+    assert len(row_keys(at)) == min(len(inbox), 12)

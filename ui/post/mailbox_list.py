@@ -2,6 +2,8 @@
 sender filter and search. Rules (counts, filter, search, paging) come from simulators.post.postbox / post_views."""
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
 from simulators.post import views as post_views
@@ -50,17 +52,21 @@ def tools(current: dict) -> None:
                       icon="🗑️", on_click=post_state.delete_folder, args=(current["id"],))
 
 
-def letter_list(views: list[dict], folder: dict) -> None:
+def letter_list(folder_letters: list[dict], folder: dict, view_of: Callable[[dict, bool], dict]) -> None:
+    """The folder's letters as a list with its sender filter and search; ``view_of(letter, body)`` renders one
+    (simulators.post.views.render): headlines unless a search needs the bodies (issue #18)."""
     st.subheader(escape_markdown(folder_name(folder)))
     filters = st.columns([2, 3], vertical_alignment="bottom")
     # labels fixed now: AppTest (and reruns) may call format_func outside this run's language context
     sent = folder["id"] == "sent"
     everyone = t("post.list.all_recipients") if sent else t("post.list.all_senders")
-    labels = {"": everyone, **{p: p for p in post_views.party_options(views)}}
+    headlines = [view_of(letter, False) for letter in folder_letters]
+    labels = {"": everyone, **{p: p for p in post_views.party_options(headlines)}}
     party = filters[0].selectbox(t("post.list.recipient_filter") if sent else t("post.list.sender_filter"),
                                  list(labels), format_func=labels.__getitem__, key="post_filter_sender")
     query = filters[1].text_input(t("post.list.search"), key="post_search", placeholder=t("post.list.search_hint"),
                                   max_chars=post_views.MAX_QUERY_CHARS)
+    views = [view_of(letter, True) for letter in folder_letters] if post_views.needs_body(query) else headlines
     found = post_views.filter_views(views, party or None, query)
     if not found:
         st.info(t("post.list.empty_search") if (party or query.strip()) else t("post.list.empty"))

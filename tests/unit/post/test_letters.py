@@ -87,17 +87,22 @@ def letters_dir(tmp_path, monkeypatch):
     """A copy of data/letters to break on purpose."""
     shutil.copytree(letters.LETTERS_DIR, tmp_path / "letters")
     monkeypatch.setattr(letters, "LETTERS_DIR", tmp_path / "letters")
-    letters.templates.cache_clear()
+    _forget_templates()
     yield tmp_path / "letters"
     monkeypatch.undo()
-    letters.templates.cache_clear()
+    _forget_templates()
+
+
+def _forget_templates():
+    for remembered in (letters.templates, letters.placeholders, letters._fields):
+        remembered.cache_clear()
 
 
 def test_a_template_without_a_language_is_detected(letters_dir):
     path = letters_dir / "life_health_card.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[:text.index("[de]")] + text[text.index("[en]"):], encoding="utf-8")
-    letters.templates.cache_clear()
+    _forget_templates()
     assert "de.subject missing" in problems("life_health_card")
 
 
@@ -105,7 +110,7 @@ def test_a_placeholder_that_cannot_be_filled_is_detected(letters_dir):
     path = letters_dir / "life_mitid_switch.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("Kære {full_name}", "Kære {{full_name}}"),
                     encoding="utf-8")
-    letters.templates.cache_clear()
+    _forget_templates()
     assert any("leaves ['{full_name}']" in p for p in problems("life_mitid_switch"))
 
 
@@ -192,3 +197,33 @@ def test_only_a_truly_unsourced_arrival_in_digital_post_is_labelled():
     moving confirmation has no source for its arrival in Digital Post and keeps it."""
     assert letters.templates()["police_report_receipt"].get("assumption", False) is False
     assert letters.templates()["moving_confirmation"]["assumption"] is True
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_templates_use_plain_placeholder_names(template_id):
+    """letters.render formats only the params its text shows (issue #18); exact while no placeholder reads an
+    attribute or an index or has a format spec or a conversion."""
+    import string
+
+    for lang in i18n.LANGS:
+        for field in ("subject", "body"):
+            text = letters.templates()[template_id][lang][field]
+            assert [f for _, f, spec, conv in string.Formatter().parse(text)
+                    if f and ("." in f or "[" in f or spec or conv)] == []
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_a_letter_reads_the_same_whatever_params_ride_along(template_id):
+    """The persona's fields come with every letter's params; formatting only those shown changes nothing, and a
+    headline's subject is the full letter's."""
+    params = {**letters.persona_params({"full_name": "Mette Hansen", "municipality": "Aarhus"}),
+              **sample_params(template_id), "unused_date": "2026-01-02", "unused_dkk": 5}
+    for lang in i18n.LANGS:
+        text = letters.templates()[template_id][lang]
+        everything = letters._Blank({**i18n.figure_params(text["subject"] + text["body"], lang),
+                                     **{n: letters.format_param(n, v, lang) for n, v in params.items()}})
+        rendered = letters.render(template_id, lang, params, strict=False)
+        assert rendered["subject"] == text["subject"].format_map(everything)
+        assert rendered["body"] == text["body"].format_map(everything)
+        headline = letters.render(template_id, lang, params, strict=False, body=False)
+        assert headline == {**rendered, "body": None}

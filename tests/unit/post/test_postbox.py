@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulators.post import compose as post_compose
+from simulators.post import letters
 from simulators.post import views as post_views
 from simulators.post import postbox
 from simulators.core import visits
@@ -270,3 +271,25 @@ def test_a_remembered_view_follows_the_letter_the_language_and_the_persona(store
     moved = {**PERSONA, "municipality": "Aarhus"}
     assert post_views.render({**letter, "params": {"child_name": "Ida", "start_date": "2025-08-01"}}, "da",
                              moved)["party_name"] == "Aarhus Kommune"
+
+
+@pytest.mark.parametrize("template_id", sorted(letters.templates()))
+def test_a_headline_is_the_full_view_without_its_text(template_id):
+    """The mailbox list renders headlines (issue #18): the same view, body None, in every language."""
+    from tests.unit.post.test_letters import sample_params
+
+    letter = {"letter_id": "x1", "template": template_id, "params": sample_params(template_id),
+              "sender": letters.templates()[template_id].get("sender", ""), "date": "2025-03-04T10:00:00",
+              "folder": "inbox", "read": False, "replyable": False, "attachment": False, "origin": "life"}
+    for lang in ("da", "de", "en"):
+        full, headline = post_views.render(letter, lang, PERSONA), post_views.render(letter, lang, PERSONA, body=False)
+        assert headline["body"] is None and full["body"]
+        assert {**full, "body": None} == headline
+
+
+def test_a_search_needs_the_bodies_and_a_headline_says_so():
+    headline = {**_views(("Årsopgørelse", "Din indkomst", "Skattestyrelsen"))[0], "body": None}
+    assert post_views.needs_body("  indkomst ") and not post_views.needs_body("   ") and not post_views.needs_body(None)
+    assert post_views.filter_views([headline], query=" ") == [headline]
+    with pytest.raises(ValueError):
+        post_views.filter_views([headline], query="indkomst")
