@@ -40,6 +40,17 @@ def persona_of(at) -> dict:
     return persona_record(population(), int(visit_of(at).persona_id))
 
 
+def keys(at) -> set[str]:
+    return {w.key for kind in ("text_input", "button") for w in at.get(kind) if w.key}
+
+
+def open_new_folder(at):
+    at.session_state["post_new_folder"] = True  # what a tap on "New folder" sends
+    at.run()
+    no_exception(at)
+    return at
+
+
 def click(at, key):
     at.button(key=key).click().run()
     no_exception(at)
@@ -100,11 +111,14 @@ def test_move_delete_and_restore(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_own_folder_and_mark_unread(lang):
     at = mailbox(lang)
+    assert "post_new_folder_name" not in keys(at)
+    open_new_folder(at)  # its name box is drawn only while the popover is open (issue #18)
     at.text_input(key="post_new_folder_name").set_value("Skat & bolig")
     click(at, "post_new_folder_create")
     own = [f for f in postbox.folders(Store(), visit_of(at).visit_id) if not f["system"]]
     assert [f["name"] for f in own] == ["Skat & bolig"]
     assert at.button(key=f"post_folder_{own[0]['id']}").proto.type == "primary"  # we are in it now
+    assert at.session_state["post_new_folder"] is False and "post_new_folder_name" not in keys(at)  # closed
     click(at, "post_folder_inbox")
     letter = letters_of(at, "inbox")[0]
     click(at, f"post_open_{letter['letter_id']}")

@@ -138,6 +138,8 @@ def test_digital_post_and_both_search_boxes_show_typed_text_only_as_text():
     at.text_input(key="post_search").set_value(VALUE).run()
     assert_safe(at, "Digital Post search")
     at.text_input(key="post_search").set_value("").run()
+    at.session_state["post_new_folder"] = True  # the "new folder" popover open: its name box is drawn
+    at.run()
     at.text_input(key="post_new_folder_name").set_value(VALUE).run()
     at.button(key="post_new_folder_create").click().run()
     no_exception(at)

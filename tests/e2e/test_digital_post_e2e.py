@@ -101,3 +101,37 @@ def test_mailbox_screens_in_every_language_and_size(new_page, app_server, popula
         assert_no_exception(page)
         screenshot(page, f"post-compose-{lang}-{size}")
         page.context.close()
+
+
+def test_a_new_folder_on_a_phone(new_page, app_server, population):
+    """The "new folder" popover draws its name box only when open (issue #18): a click opens it with the box, Create
+    makes the folder, goes there and closes the popover; a second folder of the same name is refused, the box kept."""
+    visit_id, _ = logged_in_visit(app_server, population, "de", seed=12)
+    page = new_page(390, 844, f"/?lang=de&v={visit_id}")
+    open_mailbox(page, app_server, visit_id, "de")
+    name_box = page.locator(".st-key-post_new_folder_name input")
+    assert name_box.count() == 0
+    page.locator(".st-key-post_new_folder button").first.click()
+    name_box.wait_for(timeout=10_000)
+    name_box.fill("Steuer")
+    name_box.press("Enter")  # a phone's keyboard "Go": the box's value reaches the server before the tap below
+    wait_for_app(page)
+    page.locator(".st-key-post_new_folder_create button").click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    own = [f for f in postbox.folders(Store(app_server.db_url), visit_id) if not f["system"]]
+    assert [f["name"] for f in own] == ["Steuer"]
+    page.locator(f".st-key-post_folder_{own[0]['id']}").wait_for(timeout=10_000)
+    assert name_box.count() == 0  # closed
+    screenshot(page, "post-new-folder-de-phone")
+    page.locator(".st-key-post_new_folder button").first.click()
+    name_box.wait_for(timeout=10_000)
+    name_box.fill("Steuer")
+    name_box.press("Enter")
+    wait_for_app(page)
+    page.locator(".st-key-post_new_folder_create button").click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert len([f for f in postbox.folders(Store(app_server.db_url), visit_id) if not f["system"]]) == 1
+    assert i18n.translate("de", "post.error.folder_exists") in page.get_by_test_id("stAlert").first.inner_text()
+    screenshot(page, "post-new-folder-refused-de-phone")

@@ -16,6 +16,7 @@ OPEN = "post_open"
 COMPOSE = "post_compose"  # None, "new", or the id of the letter being answered
 PAGE = "post_page"
 FLASH = "post_flash"  # (message key, params) shown once after an action
+NEW_FOLDER = "post_new_folder"  # the "new folder" popover: open or closed (its content is drawn only when open)
 
 
 def init() -> None:
@@ -115,6 +116,7 @@ def create_folder(name_key: str) -> None:
         flash(error)
         return
     st.session_state[name_key] = ""
+    st.session_state[NEW_FOLDER] = False  # done: the popover closes on the new folder
     go_folder(folder["id"])
     flash("post.flash.folder_created")
 
