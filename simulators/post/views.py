@@ -53,7 +53,8 @@ def render(letter: dict, lang: str, persona: dict | None, body: bool = True) -> 
 def _render(letter: dict, lang: str, values: dict, with_body: bool = True) -> dict:
     if is_outgoing(letter):
         party = letter.get("recipient", "")
-        subject, body = letter.get("subject_text", ""), letter.get("body_text", "") if with_body else None
+        subject = letter.get("subject_text", "")
+        body = letter.get("body_text", "") if with_body else None
         meta = {"assumption": False}
     else:
         party = letter.get("sender", "")
