@@ -64,12 +64,13 @@ CLASSROOM_TARGET_P95_MS = 300.0  # issue #18: journey interactions and fragment 
 SCENARIOS = ("steady", "classroom")
 
 
-def start_server(port: int, flags: list[str], env_extra: dict, log_dir: str) -> subprocess.Popen:
+def start_server(port: int, flags: list[str], env_extra: dict, log_dir: str, root: Path = ROOT) -> subprocess.Popen:
+    """The app of the checkout at ``root`` (bench_page_ab.py serves a baseline's worktree with this Python)."""
     env = {**os.environ, **env_extra}
     log = open(Path(log_dir) / f"server-{port}.log", "w")
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
                                 "--server.port", str(port), "--server.headless", "true", *flags],
-                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                               cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_healthy(f"http://127.0.0.1:{port}", timeout=90)
     except RuntimeError:
