@@ -7,6 +7,7 @@ from simulators.post import postbox
 from simulators.core.store import Store
 from tests.helpers.apptest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
 from tests.helpers.visits import write_persona
+from ui.post import mailbox_list as post_list
 
 PAGE = "pages/digital_post.py"
 XSS = "<script>alert(1)</script>"
@@ -67,7 +68,7 @@ def test_inbox_shows_the_life_in_letters_with_unread_count(lang):
     assert unread >= 1
     label = at.button(key="post_folder_inbox").label
     assert i18n.translate(lang, "post.folder.inbox") in label and f"({unread})" in label
-    assert len(row_keys(at)) == min(len(inbox), 12)
+    assert len(row_keys(at)) == min(len(inbox), post_list.PAGE_SIZE)
     assert row_keys(at)[0] == f"post_open_{inbox[0]['letter_id']}"  # newest first
 
 
@@ -265,7 +266,7 @@ def test_a_run_of_the_mailbox_reads_the_visit_s_letters_once(monkeypatch):
     at.run()
     no_exception(at)
     assert len(reads) == 1
-    assert len(row_keys(at)) == min(len(letters_of(at, "inbox")), 12)
+    assert len(row_keys(at)) == min(len(letters_of(at, "inbox")), post_list.PAGE_SIZE)
 
 
 def test_the_receipt_s_link_opens_its_letter_and_the_inbox_count_drops_in_the_same_run():
@@ -298,7 +299,29 @@ def test_search_finds_a_word_only_the_letter_s_text_has(lang):
     word = min(sorted(words), key=lambda w: len(having(w)))  # the rarest: its letters fit on one page
     at.text_input(key="post_search").set_value(word).run()
     no_exception(at)
-    assert 1 <= len(having(word)) <= 12
+    assert 1 <= len(having(word)) <= post_list.PAGE_SIZE
     assert sorted(k.removeprefix("post_open_") for k in row_keys(at)) == sorted(having(word))
     at.text_input(key="post_search").set_value("").run()
-    assert len(row_keys(at)) == min(len(inbox), 12)
+    assert len(row_keys(at)) == min(len(inbox), post_list.PAGE_SIZE)
+
+
+def test_the_list_pages_through_the_folder_newest_first():
+    """PAGE_SIZE rows a page; the pager's next and previous show every letter once, in date order."""
+    at = mailbox("de")
+    size = post_list.PAGE_SIZE
+    for day in range(1, 2 * size + 2 - len(letters_of(at, "inbox"))):  # at least two pages and a bit, any persona
+        postbox.deliver(Store(), visit_of(at).visit_id, [{"template": "life_health_card", "params": {},
+                                                          "date": f"2020-01-{day:02d}T08:00:00"}], origin="life")
+    at.run()
+    inbox = letters_of(at, "inbox")  # newest first
+    pages = -(-len(inbox) // size)
+    seen = []
+    for number in range(1, pages + 1):
+        assert i18n.translate("de", "post.list.page", page=number, pages=pages) in [c.value for c in at.caption]
+        seen += [k.removeprefix("post_open_") for k in row_keys(at)]
+        assert at.button(key="post_page_next").disabled is (number == pages)
+        if number < pages:
+            click(at, "post_page_next")
+    assert seen == [letter["letter_id"] for letter in inbox]
+    click(at, "post_page_prev")
+    assert [k.removeprefix("post_open_") for k in row_keys(at)] == seen[(pages - 2) * size:(pages - 1) * size]
