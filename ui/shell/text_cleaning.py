@@ -13,8 +13,7 @@ Replaces ``clean_text`` where the element modules imported it and ``streamlit.el
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
+from simulators.core.short_texts import remembered_per_short_text
 from ui.shell.streamlit_internals import replace_once
 
 # Bounds: the app's texts that repeat (its style sheets, up to 5.3 kB; banners, labels, captions) are a few hundred
@@ -38,27 +37,15 @@ def install() -> bool:
     return all(placed)
 
 
+@remembered_per_short_text(maxsize=REMEMBERED_TEXTS, longest=LONGEST_REMEMBERED)
 def clean_text(text) -> str:
     """Streamlit's ``clean_text``: ``textwrap.dedent(str(text)).strip()``."""
-    if type(text) is str and len(text) <= LONGEST_REMEMBERED:
-        return _clean(text)
     return _streamlit_clean_text()(text)
 
 
+@remembered_per_short_text(maxsize=REMEMBERED_TEXTS, longest=LONGEST_REMEMBERED)
 def html_only_style_tags(html_content: str) -> bool:
     """Streamlit's answer to "is this body only <style> tags (and comments)?"."""
-    if type(html_content) is str and len(html_content) <= LONGEST_REMEMBERED:
-        return _style_only(html_content)
-    return _streamlit_style_only()(html_content)
-
-
-@lru_cache(maxsize=REMEMBERED_TEXTS)
-def _clean(text: str) -> str:
-    return _streamlit_clean_text()(text)
-
-
-@lru_cache(maxsize=REMEMBERED_TEXTS)
-def _style_only(html_content: str) -> bool:
     return _streamlit_style_only()(html_content)
 
 

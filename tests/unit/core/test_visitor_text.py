@@ -101,22 +101,22 @@ def test_every_control_character_of_unicode_is_removed():
        limit=st.sampled_from([None, 5, 40, vt.DISPLAY_MAX]))
 def test_a_remembered_escape_is_the_same_as_a_fresh_one(text, limit):
     """Issue #18: short texts are escaped once and remembered; asked twice, the answer is the fresh escape's."""
-    expected = vt._escape(text, limit)
+    expected = vt.escape_markdown.__wrapped__(text, limit)
     assert vt.escape_markdown(text, limit) == expected
     assert vt.escape_markdown(text, limit) == expected
 
 
 def test_only_short_strings_are_remembered_and_the_memory_is_bounded():
-    vt._escape_remembered.cache_clear()
+    vt.escape_markdown.cache_clear()
     vt.escape_markdown("Skattestyrelsen")
     vt.escape_markdown("x" * (vt.REMEMBERED_MAX_CHARS + 1))  # a long text a visitor typed: escaped, not kept
 
     class Name(str):
         pass
 
-    assert vt.escape_markdown(Name("*a*")) == vt._escape("*a*", vt.DISPLAY_MAX)  # a str subclass: not kept either
+    assert vt.escape_markdown(Name("*a*")) == vt.escape_markdown.__wrapped__("*a*", vt.DISPLAY_MAX)  # a str subclass: not kept either
     vt.escape_markdown(12)
-    assert vt._escape_remembered.cache_info().currsize == 1
-    for i in range(vt._escape_remembered.cache_info().maxsize + 10):
+    assert vt.escape_markdown.cache_info().currsize == 1
+    for i in range(vt.escape_markdown.cache_info().maxsize + 10):
         vt.escape_markdown(f"name {i}")
-    assert vt._escape_remembered.cache_info().currsize == vt._escape_remembered.cache_info().maxsize
+    assert vt.escape_markdown.cache_info().currsize == vt.escape_markdown.cache_info().maxsize

@@ -35,7 +35,7 @@ def test_any_text_is_cleaned_and_checked_as_streamlit_does(body):
 
 
 def test_a_long_text_and_a_non_string_are_cleaned_but_not_kept():
-    text_cleaning._clean.cache_clear()
+    text_cleaning.clean_text.cache_clear()
     long_text = "  x\n" * (text_cleaning.LONGEST_REMEMBERED // 4 + 1)
     assert text_cleaning.clean_text(long_text) == STREAMLIT_CLEAN_TEXT(long_text)
     assert text_cleaning.clean_text(12.5) == "12.5"
@@ -45,14 +45,14 @@ def test_a_long_text_and_a_non_string_are_cleaned_but_not_kept():
             return "  shown  "
 
     assert text_cleaning.clean_text(Body()) == "shown"
-    assert text_cleaning._clean.cache_info().currsize == 0
+    assert text_cleaning.clean_text.cache_info().currsize == 0
 
 
 def test_the_memory_is_bounded():
-    text_cleaning._clean.cache_clear()
+    text_cleaning.clean_text.cache_clear()
     for index in range(text_cleaning.REMEMBERED_TEXTS + 50):
         text_cleaning.clean_text(f"  text {index}  ")
-    assert text_cleaning._clean.cache_info().currsize == text_cleaning.REMEMBERED_TEXTS
+    assert text_cleaning.clean_text.cache_info().currsize == text_cleaning.REMEMBERED_TEXTS
 
 
 def test_installed_in_every_element_module_that_cleans_text():
