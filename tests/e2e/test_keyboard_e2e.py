@@ -135,6 +135,9 @@ def test_the_whole_journey_by_keyboard(new_page):
     page.locator(first_title).first.wait_for()
     wait_for_app(page)  # the search's run has finished: Space must not land on a box that is about to be redrawn
     keys.tab_to(first_title)
+    wait_for_app(page)  # a run that began meanwhile (the store's wake-up) redraws the list: the key would go nowhere
+    if not keys.focused(first_title):  # it did, and took the focus with the old box (seen once in a full run)
+        keys.tab_to(first_title)
     keys.activate("Space")
     from playwright.sync_api import expect
 
