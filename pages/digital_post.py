@@ -51,7 +51,8 @@ if st.session_state[post_state.FOLDER] not in known:  # an own folder deleted in
 post_list.folder_bar(all_folders, all_letters)
 
 compose = st.session_state[post_state.COMPOSE]
-opened = postbox.get_letter(store(), visit_id, st.session_state[post_state.OPEN] or "")
+open_id = st.session_state[post_state.OPEN]
+opened = postbox.get_letter(store(), visit_id, open_id) if open_id else None
 if compose:
     answered = postbox.get_letter(store(), visit_id, compose) if compose != "new" else None
     post_compose_form.render(post_views.render(answered, lang(), persona) if answered else None, persona)

@@ -8,7 +8,6 @@ assumption, origin, template.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from collections import OrderedDict
 
@@ -25,7 +24,7 @@ def letter_date(letter: dict) -> dt.datetime:
     return dt.datetime.fromisoformat(str(letter["date"]))
 
 
-_RENDERED: OrderedDict[tuple, dict] = OrderedDict()  # (lang, letter, values) as JSON -> view; least recent first
+_RENDERED: OrderedDict[tuple, dict] = OrderedDict()  # (lang, body, letter, values) as text -> view; least recent first
 _RENDERED_MAX = 4096  # ~25 letters a visit in three languages: a class of 50 at once, a few MB
 _RENDERED_LOCK = threading.Lock()
 
@@ -36,7 +35,9 @@ def render(letter: dict, lang: str, persona: dict | None, body: bool = True) -> 
     three languages) costs a quarter of a millisecond (issue #18). ``body=False``: a headline for the list, its
     body None (the list needs it only to search; see ``needs_body``)."""
     values = letter_values(letter, persona)
-    key = (lang, body, json.dumps(letter, sort_keys=True, default=str), json.dumps(values, sort_keys=True, default=str))
+    # repr, not sorted JSON: a third of the time, and equal text still means equal letter and values (plain data
+    # from the store); a letter with its keys in another order is only rendered once more
+    key = (lang, body, repr(letter), repr(values))
     with _RENDERED_LOCK:
         view = _RENDERED.get(key)
         if view is not None:

@@ -325,3 +325,45 @@ def test_the_list_pages_through_the_folder_newest_first():
     assert seen == [letter["letter_id"] for letter in inbox]
     click(at, "post_page_prev")
     assert [k.removeprefix("post_open_") for k in row_keys(at)] == seen[(pages - 2) * size:(pages - 1) * size]
+
+
+def test_a_visit_begun_without_its_letters_gets_them_at_the_first_open_and_the_store_is_asked_once(monkeypatch):
+    """A visit stored without its life letters (as another replica or an older version left it) is seeded on its
+    first mailbox run; after that, runs of the same visit do not ask the store again (issue #18)."""
+    from simulators.post import life_letters
+
+    at = make_app("de")
+    start_visit(at)
+    log_in(at)
+    visit_id = visit_of(at).visit_id
+    store = Store()
+    for letter in postbox.list_letters(store, visit_id):
+        store.delete(postbox.KIND, letter["letter_id"])
+    store.delete(life_letters.SEED_KIND, visit_id)
+    asked = []
+    original = life_letters.is_seeded
+    monkeypatch.setattr(life_letters, "is_seeded", lambda *args: asked.append(args) or original(*args))
+    at.switch_page(PAGE).run()
+    no_exception(at)
+    assert life_letters.is_seeded(store, visit_id) and len(letters_of(at, "inbox")) >= 3
+    assert row_keys(at)
+    asked.clear()
+    at.run()
+    at.run()
+    no_exception(at)
+    assert asked == []
+    assert row_keys(at)
+
+
+def test_the_list_does_not_read_an_open_letter_when_none_is_open(monkeypatch):
+    at = mailbox("en")
+    reads = []
+    original = postbox.get_letter
+    monkeypatch.setattr(postbox, "get_letter", lambda *args: reads.append(args) or original(*args))
+    at.run()
+    no_exception(at)
+    assert reads == [] and row_keys(at)
+    newest = letters_of(at, "inbox")[0]
+    click(at, f"post_open_{newest['letter_id']}")
+    assert {args[2] for args in reads} == {newest["letter_id"]}  # the callback marks it read, the page shows it
+    assert 'data-testid="dds-letter"' in html_text(at)
