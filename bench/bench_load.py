@@ -67,7 +67,9 @@ SCENARIOS = ("steady", "classroom")
 def start_server(port: int, flags: list[str], env_extra: dict, log_dir: str, root: Path = ROOT) -> subprocess.Popen:
     """The app of the checkout at ``root`` (bench_page_ab.py serves a baseline's worktree with this Python)."""
     env = {**os.environ, **env_extra}
-    log = open(Path(log_dir) / f"server-{port}.log", "w")
+    log = open(Path(log_dir) / f"server-{port}.log", "a")  # appended: one log keeps every run's server (tracebacks)
+    log.write(f"==== {time.strftime('%H:%M:%S')} server from {root} ====\n")
+    log.flush()
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
                                 "--server.port", str(port), "--server.headless", "true", *flags],
                                cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
