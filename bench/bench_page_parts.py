@@ -33,7 +33,7 @@ from ui.post import duty, mailbox_list  # noqa: E402
 from ui.shell.resources import population  # noqa: E402
 
 PARTS = {  # name: (module, function, what replaces it)
-    "letter rows (12 buttons)": (mailbox_list, "_row", lambda view: None),
+    "letter rows (one group)": (mailbox_list, "letter_rows", lambda views: None),
     "folder bar": (mailbox_list, "folder_bar", lambda *args: None),
     "folder tools": (mailbox_list, "tools", lambda *args: None),
     "duty explanation (closed)": (duty, "explanation", lambda *args: None),

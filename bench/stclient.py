@@ -191,6 +191,8 @@ class Session:
                     exceptions.append(f"{element.exception.type}: {element.exception.message}")
                 sub = getattr(element, etype) if etype else None
                 texts += [v for name in TEXT_FIELDS if isinstance(v := getattr(sub, name, None), str) and v]
+                if etype == "button_group":  # its options' labels are text on the screen (Digital Post's rows)
+                    texts += [option.content for option in sub.options if option.content]
                 widget_id = getattr(sub, "id", "") if sub is not None else ""
                 if widget_id.startswith("$$ID-") and widget_id.count("-") >= 2:
                     key = widget_id.split("-", 2)[2]

@@ -1,11 +1,13 @@
 """Digital Post in AppTest: inbox, open, move, delete and restore, reply and new message, in all three languages."""
 import pytest
 
+from simulators.core import clock
 from simulators.core import i18n
 from simulators.post import letters
 from simulators.post import postbox
 from simulators.core.store import Store
 from tests.helpers.apptest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
+from tests.helpers.mailbox import open_row, row_ids
 from tests.helpers.visits import write_persona
 from ui.post import mailbox_list as post_list
 
@@ -24,10 +26,6 @@ def mailbox(lang: str):
 
 def html_text(at) -> str:
     return " ".join(str(h.proto.body) for h in at.get("html"))
-
-
-def row_keys(at) -> list[str]:
-    return [b.key for b in at.button if b.key and b.key.startswith("post_open_")]
 
 
 def letters_of(at, folder=None):
@@ -68,15 +66,15 @@ def test_inbox_shows_the_life_in_letters_with_unread_count(lang):
     assert unread >= 1
     label = at.button(key="post_folder_inbox").label
     assert i18n.translate(lang, "post.folder.inbox") in label and f"({unread})" in label
-    assert len(row_keys(at)) == min(len(inbox), post_list.PAGE_SIZE)
-    assert row_keys(at)[0] == f"post_open_{inbox[0]['letter_id']}"  # newest first
+    assert len(row_ids(at)) == min(len(inbox), post_list.PAGE_SIZE)
+    assert row_ids(at)[0] == inbox[0]["letter_id"]  # newest first
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_open_a_letter_marks_it_read_and_shows_sender_date_text(lang):
     at = mailbox(lang)
     newest = letters_of(at, "inbox")[0]
-    click(at, f"post_open_{newest['letter_id']}")
+    open_row(at, newest["letter_id"])
     assert postbox.get_letter(Store(), visit_of(at).visit_id, newest["letter_id"])["read"] is True
     assert 'data-testid="dds-letter"' in html_text(at)
     assert any(i18n.translate(lang, "post.letter.from") in md.value for md in at.markdown)
@@ -85,25 +83,25 @@ def test_open_a_letter_marks_it_read_and_shows_sender_date_text(lang):
     assert html_text(at).count('data-testid="dds-letter"') == (1 if lang == "da" else 2)
     assert (i18n.translate(lang, "post.letter.danish_original") in html_text(at)) is (lang != "da")
     click(at, "post_back")
-    assert row_keys(at)
+    assert row_ids(at)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_move_delete_and_restore(lang):
     at = mailbox(lang)
     letter = letters_of(at, "inbox")[0]
-    click(at, f"post_open_{letter['letter_id']}")
+    open_row(at, letter["letter_id"])
     at.selectbox(key="post_move_target").set_value("archive")
     click(at, "post_move_do")
     assert at.success[0].value == i18n.translate(lang, "post.flash.moved")
     assert [l["letter_id"] for l in letters_of(at, "archive")] == [letter["letter_id"]]
     click(at, "post_folder_archive")
-    click(at, f"post_open_{letter['letter_id']}")
+    open_row(at, letter["letter_id"])
     click(at, "post_delete")
     assert at.success[0].value == i18n.translate(lang, "post.flash.deleted")
     click(at, "post_folder_deleted")
-    assert row_keys(at) == [f"post_open_{letter['letter_id']}"]
-    click(at, f"post_open_{letter['letter_id']}")
+    assert row_ids(at) == [letter["letter_id"]]
+    open_row(at, letter["letter_id"])
     click(at, "post_restore")
     assert [l["letter_id"] for l in letters_of(at, "archive")] == [letter["letter_id"]]
     assert letters_of(at, "deleted") == []
@@ -122,7 +120,7 @@ def test_own_folder_and_mark_unread(lang):
     assert at.session_state["post_new_folder"] is False and "post_new_folder_name" not in keys(at)  # closed
     click(at, "post_folder_inbox")
     letter = letters_of(at, "inbox")[0]
-    click(at, f"post_open_{letter['letter_id']}")
+    open_row(at, letter["letter_id"])
     click(at, "post_mark_unread")
     assert postbox.get_letter(Store(), visit_of(at).visit_id, letter["letter_id"])["read"] is False
 
@@ -137,7 +135,7 @@ def test_reply_lands_in_sent_shows_typed_markup_as_text_and_is_acknowledged(lang
     at = mailbox(lang)
     offer = deliver_offer(at)
     at.run()
-    click(at, f"post_open_{offer['letter_id']}")
+    open_row(at, offer["letter_id"])
     click(at, "post_reply")
     assert at.text_input(key="post_compose_subject").value.startswith(post_reply_prefix(lang))
     at.text_area(key="post_compose_body").set_value(f"Tak. {XSS}")
@@ -147,7 +145,7 @@ def test_reply_lands_in_sent_shows_typed_markup_as_text_and_is_acknowledged(lang
     sent = letters_of(at, "sent")
     assert len(sent) == 1 and sent[0]["body_text"] == f"Tak. {XSS}" and sent[0]["in_reply_to"] == offer["letter_id"]
     assert letters_of(at, "inbox")[0]["template"] == "post_ack"
-    click(at, f"post_open_{sent[0]['letter_id']}")
+    open_row(at, sent[0]["letter_id"])
     page = html_text(at)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and XSS not in page
 
@@ -206,15 +204,15 @@ def test_new_action_letter_is_announced_once(lang):
 def test_letters_and_their_state_survive_a_reload_and_stay_in_their_visit():
     at = mailbox("en")
     letter = letters_of(at, "inbox")[0]
-    click(at, f"post_open_{letter['letter_id']}")
+    open_row(at, letter["letter_id"])
     visit_id = visit_of(at).visit_id
     again = make_app("en", v=visit_id)
     again.switch_page(PAGE).run()
     no_exception(again)
-    assert f"post_open_{letter['letter_id']}" in row_keys(again)
+    assert letter["letter_id"] in row_ids(again)
     assert postbox.get_letter(Store(), visit_id, letter["letter_id"])["read"] is True
     other = mailbox("en")
-    assert f"post_open_{letter['letter_id']}" not in row_keys(other)
+    assert letter["letter_id"] not in row_ids(other)
 
 
 def test_exempt_persona_is_told_that_post_comes_on_paper():
@@ -232,7 +230,7 @@ def test_exempt_persona_is_told_that_post_comes_on_paper():
     name = letters.escape_markdown(persona_record(people, exempt_id)["full_name"])
     assert any(name in w.value and "exempt" in w.value for w in at.warning)
     letter = letters_of(at, "inbox")[0]
-    click(at, f"post_open_{letter['letter_id']}")
+    open_row(at, letter["letter_id"])
     assert i18n.translate("en", "post.letter.paper_copy") in [i.value for i in at.info]
 
 
@@ -243,8 +241,8 @@ def test_mailbox_works_in_the_other_modes(mode):
     log_in(at)
     at.switch_page(PAGE).run()
     no_exception(at)
-    assert row_keys(at)
-    click(at, row_keys(at)[0])
+    assert row_ids(at)
+    open_row(at, row_ids(at)[0])
     assert 'data-testid="dds-letter"' in html_text(at)
 
 
@@ -254,7 +252,7 @@ def test_without_login_the_mailbox_asks_to_log_in():
     at.switch_page(PAGE).run()
     no_exception(at)
     assert i18n.translate("en", "guard.login_first") in [i.value for i in at.info]
-    assert not row_keys(at)
+    assert not row_ids(at)
 
 
 def test_a_run_of_the_mailbox_reads_the_visit_s_letters_once(monkeypatch):
@@ -266,7 +264,7 @@ def test_a_run_of_the_mailbox_reads_the_visit_s_letters_once(monkeypatch):
     at.run()
     no_exception(at)
     assert len(reads) == 1
-    assert len(row_keys(at)) == min(len(letters_of(at, "inbox")), post_list.PAGE_SIZE)
+    assert len(row_ids(at)) == min(len(letters_of(at, "inbox")), post_list.PAGE_SIZE)
 
 
 def test_the_receipt_s_link_opens_its_letter_and_the_inbox_count_drops_in_the_same_run():
@@ -300,9 +298,9 @@ def test_search_finds_a_word_only_the_letter_s_text_has(lang):
     at.text_input(key="post_search").set_value(word).run()
     no_exception(at)
     assert 1 <= len(having(word)) <= post_list.PAGE_SIZE
-    assert sorted(k.removeprefix("post_open_") for k in row_keys(at)) == sorted(having(word))
+    assert sorted(row_ids(at)) == sorted(having(word))
     at.text_input(key="post_search").set_value("").run()
-    assert len(row_keys(at)) == min(len(inbox), post_list.PAGE_SIZE)
+    assert len(row_ids(at)) == min(len(inbox), post_list.PAGE_SIZE)
 
 
 def test_the_list_pages_through_the_folder_newest_first():
@@ -318,13 +316,13 @@ def test_the_list_pages_through_the_folder_newest_first():
     seen = []
     for number in range(1, pages + 1):
         assert i18n.translate("de", "post.list.page", page=number, pages=pages) in [c.value for c in at.caption]
-        seen += [k.removeprefix("post_open_") for k in row_keys(at)]
+        seen += row_ids(at)
         assert at.button(key="post_page_next").disabled is (number == pages)
         if number < pages:
             click(at, "post_page_next")
     assert seen == [letter["letter_id"] for letter in inbox]
     click(at, "post_page_prev")
-    assert [k.removeprefix("post_open_") for k in row_keys(at)] == seen[(pages - 2) * size:(pages - 1) * size]
+    assert row_ids(at) == seen[(pages - 2) * size:(pages - 1) * size]
 
 
 def test_a_visit_begun_without_its_letters_gets_them_at_the_first_open_and_the_store_is_asked_once(monkeypatch):
@@ -346,13 +344,13 @@ def test_a_visit_begun_without_its_letters_gets_them_at_the_first_open_and_the_s
     at.switch_page(PAGE).run()
     no_exception(at)
     assert life_letters.is_seeded(store, visit_id) and len(letters_of(at, "inbox")) >= 3
-    assert row_keys(at)
+    assert row_ids(at)
     asked.clear()
     at.run()
     at.run()
     no_exception(at)
     assert asked == []
-    assert row_keys(at)
+    assert row_ids(at)
 
 
 def test_the_list_does_not_read_an_open_letter_when_none_is_open(monkeypatch):
@@ -362,8 +360,30 @@ def test_the_list_does_not_read_an_open_letter_when_none_is_open(monkeypatch):
     monkeypatch.setattr(postbox, "get_letter", lambda *args: reads.append(args) or original(*args))
     at.run()
     no_exception(at)
-    assert reads == [] and row_keys(at)
+    assert reads == [] and row_ids(at)
     newest = letters_of(at, "inbox")[0]
-    click(at, f"post_open_{newest['letter_id']}")
+    open_row(at, newest["letter_id"])
     assert {args[2] for args in reads} == {newest["letter_id"]}  # the callback marks it read, the page shows it
     assert 'data-testid="dds-letter"' in html_text(at)
+
+
+def test_two_equal_messages_sent_the_same_minute_are_two_rows_each_opening_its_own():
+    """The rows are one button group, which tells its options apart by their labels (issue #18): a label that
+    repeats gets its number, so a tap on either row opens that message and not the other."""
+    from simulators.post import compose
+    from ui.post import state as post_state
+
+    at = mailbox("de")
+    visit_id = visit_of(at).visit_id
+    now = clock.now().replace(second=0, microsecond=0)
+    sent = [compose.send(Store(), visit_id, "skattestyrelsen", "Spørgsmål", "Hej", now=now)[1] for _ in range(2)]
+    click(at, "post_folder_sent")
+    shown = row_ids(at)
+    assert sorted(shown) == sorted(letter["letter_id"] for letter in sent)
+    labels = at.pills(key=post_list.LETTERS_KEY).options
+    assert len(set(labels)) == 2 and labels[1] == f"{labels[0]} (2)"
+    for letter_id in shown:
+        open_row(at, letter_id)
+        assert at.session_state[post_state.OPEN] == letter_id
+        click(at, "post_back")
+    assert at.pills(key=post_list.LETTERS_KEY).value is None  # the list shows no row chosen when one comes back

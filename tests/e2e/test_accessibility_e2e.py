@@ -14,6 +14,7 @@ import pytest
 from simulators.core import i18n, visits
 from simulators.core.store import Store
 from simulators.population.persona import pick_persona
+from tests.helpers.mailbox import ROWS
 from tests.helpers.browser import assert_no_exception, wait_for_app
 from tests.helpers.e2e_visits import logged_in_visit
 
@@ -78,7 +79,7 @@ def test_no_serious_or_critical_violation_on_any_page(new_page, app_server, popu
             show(page, f"{app_server.url}/{path}{'&' if '?' in path else '?'}lang={lang}&v={visit_id}")
             audit(axe, page, f"{where} {name}", found)
             if name == "digital post":  # and one letter opened
-                page.locator('[class*="st-key-post_open_"] button').first.click()
+                page.locator(ROWS).first.click()
                 wait_for_app(page)
                 assert page.get_by_test_id("dds-letter").count() >= 1
                 audit(axe, page, f"{where} digital post letter", found)

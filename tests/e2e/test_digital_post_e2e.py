@@ -9,6 +9,7 @@ from simulators.core import i18n
 from simulators.post import letters
 from simulators.post import postbox
 from simulators.core.store import Store
+from tests.helpers.mailbox import letter_row
 from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 from tests.helpers.e2e_visits import logged_in_visit
 
@@ -46,7 +47,7 @@ def test_flow_letter_is_announced_opens_and_its_pdf_names_the_persona(new_page, 
     assert i18n.translate("en", "post.notice.toast", sender=sender) in toast.first.inner_text()
     screenshot(page, "post-notice-en-desktop")
 
-    page.locator(f".st-key-post_open_{letter['letter_id']} button").click()
+    letter_row(page, store, visit_id, letter["letter_id"]).click()
     wait_for_app(page)
     assert_no_exception(page)
     assert "Ida" in page.get_by_test_id("dds-letter").inner_text()
@@ -67,7 +68,7 @@ def test_flow_letter_is_announced_opens_and_its_pdf_names_the_persona(new_page, 
     wait_for_app(page)
     assert_no_exception(page)
     sent = postbox.list_letters(Store(app_server.db_url), visit_id, "sent")[0]
-    page.locator(f".st-key-post_open_{sent['letter_id']} button").click()
+    letter_row(page, store, visit_id, sent["letter_id"], "sent").click()
     wait_for_app(page)
     shown = page.get_by_test_id("dds-letter")
     assert XSS in shown.inner_text().replace("\u200b", "")  # long runs get invisible break points
@@ -86,7 +87,7 @@ def test_mailbox_screens_in_every_language_and_size(new_page, app_server, popula
         assert page.locator(".st-key-post_folder_inbox").is_visible()
         screenshot(page, f"post-inbox-{lang}-{size}")
         first = postbox.list_letters(Store(app_server.db_url), visit_id, "inbox")[0]
-        page.locator(f".st-key-post_open_{first['letter_id']} button").click()
+        letter_row(page, Store(app_server.db_url), visit_id, first["letter_id"]).click()
         wait_for_app(page)
         assert_no_exception(page)
         if lang != "da":  # a German or English letter offers its Danish original beside it

@@ -16,6 +16,7 @@ focus with no visible indicator, and heading anchors took it while invisible.
 from __future__ import annotations
 
 from simulators.core import i18n
+from tests.helpers.mailbox import ROWS
 from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 
 MAX_TABS = 60  # per target: more means the control cannot be reached in any reasonable way
@@ -156,7 +157,7 @@ def test_the_whole_journey_by_keyboard(new_page):
     keys.activate()
     page.wait_for_url("**/digital_post**")
     wait_for_app(page)
-    keys.tab_to('[class*="st-key-post_open_"] button')
+    keys.tab_to(ROWS)
     keys.activate()
     letter = page.get_by_test_id("dds-letter")
     letter.first.wait_for()

@@ -19,6 +19,7 @@ from simulators.borger import load_flows
 from simulators.booth import tour
 from simulators.population.persona import persona_record
 from simulators.post import postbox
+from tests.helpers.mailbox import letter_row
 from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 
 LANG = "de"
@@ -146,7 +147,7 @@ def test_the_notes_window_drives_the_audience_window_through_one_visit(new_page,
     assert confirmation["params"]["receipt_no"] == sent[0]["receipt_no"]
     assert f"Nørregade 5, {postcode} {town}" == confirmation["params"]["new_address"]
     assert len(cases.submissions(store, visit_id)) == 1  # nothing prepared on top of what the presenter sent
-    audience.locator(f".st-key-post_open_{confirmation['letter_id']} button").click()
+    letter_row(audience, store, visit_id, confirmation["letter_id"]).click()
     wait_for_app(audience)
     letter_text = audience.get_by_test_id("dds-letter").inner_text()
     assert sent[0]["receipt_no"] in letter_text and "Nørregade 5" in letter_text

@@ -15,6 +15,7 @@ from deploy import replicas
 from simulators.core import i18n
 from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 from tests.helpers.e2e_visits import logged_in_visit
+from tests.helpers.mailbox import ROWS
 
 SECURITY_HEADERS = {"x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer"}
 # Collects what the browser itself reports as blocked by the policy (the securitypolicyviolation event).
@@ -101,7 +102,7 @@ def test_the_app_works_under_the_policy_with_no_violation(new_page, proxy_url, a
         if path == "compare":
             assert page.locator(".js-plotly-plot").count() >= 3
             assert page.locator(".js-plotly-plot canvas").count() >= 1  # the map (its worker is a blob)
-    page.locator('[class*="st-key-post_open_"] button').first.click()
+    page.locator(ROWS).first.click()
     wait_for_app(page)
     assert page.get_by_test_id("dds-letter").count() >= 1
     assert csp_violations(page) == []

@@ -21,6 +21,7 @@ from simulators.borger import FLOWS, addresses
 from simulators.core import clock, i18n, visits
 from simulators.core.store import Store
 from simulators.post import postbox
+from tests.helpers.mailbox import letter_row
 from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 from tests.helpers.e2e_visits import logged_in_visit
 from tests.helpers.text_safety import BIDI, HOST, PAYLOAD, RLO
@@ -68,6 +69,11 @@ class Visitor:
 
     def click(self, key_prefix: str) -> None:
         self.page.locator(f'[class*="st-key-{key_prefix}"] button').first.click()
+        wait_for_app(self.page)
+        assert_no_exception(self.page)
+
+    def open_letter(self, letter_id: str, folder: str = "inbox") -> None:
+        letter_row(self.page, self.store, self.visit_id, letter_id, folder).click()
         wait_for_app(self.page)
         assert_no_exception(self.page)
 
@@ -125,7 +131,7 @@ def test_moving_payload_shows_literally_on_every_page(new_page, app_server, popu
     confirmation = next(x for x in postbox.list_letters(visitor.store, visitor.visit_id)
                         if x.get("template") == "moving_confirmation")
     visitor.goto("digital_post")
-    visitor.click(f"post_open_{confirmation['letter_id']}")
+    visitor.open_letter(confirmation["letter_id"])
     visitor.check("the moving letter")
 
 
@@ -157,7 +163,7 @@ def test_police_and_library_payloads_show_literally(new_page, app_server, popula
     report = next(x for x in postbox.list_letters(visitor.store, visitor.visit_id)
                   if x.get("template") == "police_report_receipt")
     visitor.goto("digital_post")
-    visitor.click(f"post_open_{report['letter_id']}")
+    visitor.open_letter(report["letter_id"])
     visitor.check("police: the report letter")
 
     visitor.draft("library", {}, 0)
@@ -190,7 +196,7 @@ def test_digital_post_and_search_payloads_show_literally(new_page, app_server, p
     visitor.click("post_compose_send")
     visitor.check("Digital Post: Sent")
     sent = postbox.list_letters(visitor.store, visitor.visit_id, "sent")[0]
-    visitor.click(f"post_open_{sent['letter_id']}")
+    visitor.open_letter(sent["letter_id"], "sent")
     visitor.check("Digital Post: the sent message")
     screenshot(visitor.page, "text-safety-post-sent")
 

@@ -17,6 +17,7 @@ from simulators.core import i18n
 from simulators.core import visits
 from simulators.core.store import Store
 from tests.helpers.browser import _browser_missing_reason, wait_for_app
+from tests.helpers.mailbox import ROWS
 from tests.helpers.visits import log_visit_in
 
 REASON = _browser_missing_reason()
@@ -73,7 +74,7 @@ def test_script_typed_into_digital_post_renders_as_text_and_fires_nothing(new_pa
     page.locator(".st-key-post_compose_subject input").fill(PAYLOAD)
     page.locator(".st-key-post_compose_body textarea").fill(PAYLOAD + "\nline two")
     click(page, "post_compose_send")
-    page.locator("[class*='st-key-post_open_'] button").first.click()  # the sent message, newest first
+    page.locator(ROWS).first.click()  # the sent message, newest first
     wait_for_app(page)
     letter = page.get_by_test_id("dds-letter").first
     shown = letter.inner_text().replace("\u2060", "").replace("\u200b", "")  # invisible joiners keep Markdown inert
