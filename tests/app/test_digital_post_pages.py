@@ -7,7 +7,7 @@ from simulators.post import letters
 from simulators.post import postbox
 from simulators.core.store import Store
 from tests.helpers.apptest import LANGS, log_in, make_app, no_exception, start_visit, visit_of
-from tests.helpers.mailbox import open_row, row_ids
+from tests.helpers.mailbox import folder_labels, open_folder, open_row, row_ids
 from tests.helpers.visits import write_persona
 from ui.post import mailbox_list as post_list
 
@@ -64,7 +64,7 @@ def test_inbox_shows_the_life_in_letters_with_unread_count(lang):
     assert len(inbox) >= 3
     unread = sum(not letter["read"] for letter in inbox)
     assert unread >= 1
-    label = at.button(key="post_folder_inbox").label
+    label = folder_labels(at)["inbox"]
     assert i18n.translate(lang, "post.folder.inbox") in label and f"({unread})" in label
     assert len(row_ids(at)) == min(len(inbox), post_list.PAGE_SIZE)
     assert row_ids(at)[0] == inbox[0]["letter_id"]  # newest first
@@ -95,11 +95,11 @@ def test_move_delete_and_restore(lang):
     click(at, "post_move_do")
     assert at.success[0].value == i18n.translate(lang, "post.flash.moved")
     assert [l["letter_id"] for l in letters_of(at, "archive")] == [letter["letter_id"]]
-    click(at, "post_folder_archive")
+    open_folder(at, "archive")
     open_row(at, letter["letter_id"])
     click(at, "post_delete")
     assert at.success[0].value == i18n.translate(lang, "post.flash.deleted")
-    click(at, "post_folder_deleted")
+    open_folder(at, "deleted")
     assert row_ids(at) == [letter["letter_id"]]
     open_row(at, letter["letter_id"])
     click(at, "post_restore")
@@ -116,9 +116,9 @@ def test_own_folder_and_mark_unread(lang):
     click(at, "post_new_folder_create")
     own = [f for f in postbox.folders(Store(), visit_of(at).visit_id) if not f["system"]]
     assert [f["name"] for f in own] == ["Skat & bolig"]
-    assert at.button(key=f"post_folder_{own[0]['id']}").proto.type == "primary"  # we are in it now
+    assert at.pills(key=post_list.FOLDERS_KEY).value == own[0]["id"]  # we are in it now (chosen in the bar)
     assert at.session_state["post_new_folder"] is False and "post_new_folder_name" not in keys(at)  # closed
-    click(at, "post_folder_inbox")
+    open_folder(at, "inbox")
     letter = letters_of(at, "inbox")[0]
     open_row(at, letter["letter_id"])
     click(at, "post_mark_unread")
@@ -277,7 +277,7 @@ def test_the_receipt_s_link_opens_its_letter_and_the_inbox_count_drops_in_the_sa
     at.run()
     no_exception(at)
     assert postbox.get_letter(Store(), visit_of(at).visit_id, unread[0]["letter_id"])["read"] is True
-    label = at.button(key="post_folder_inbox").label
+    label = folder_labels(at)["inbox"]
     assert (f"({len(unread) - 1})" in label) if len(unread) > 1 else "(" not in label
 
 
@@ -377,7 +377,7 @@ def test_two_equal_messages_sent_the_same_minute_are_two_rows_each_opening_its_o
     visit_id = visit_of(at).visit_id
     now = clock.now().replace(second=0, microsecond=0)
     sent = [compose.send(Store(), visit_id, "skattestyrelsen", "Spørgsmål", "Hej", now=now)[1] for _ in range(2)]
-    click(at, "post_folder_sent")
+    open_folder(at, "sent")
     shown = row_ids(at)
     assert sorted(shown) == sorted(letter["letter_id"] for letter in sent)
     labels = at.pills(key=post_list.LETTERS_KEY).options

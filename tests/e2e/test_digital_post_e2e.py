@@ -9,7 +9,7 @@ from simulators.core import i18n
 from simulators.post import letters
 from simulators.post import postbox
 from simulators.core.store import Store
-from tests.helpers.mailbox import letter_row
+from tests.helpers.mailbox import FOLDERS, ROWS, letter_row
 from tests.helpers.browser import assert_no_exception, screenshot, wait_for_app
 from tests.helpers.e2e_visits import logged_in_visit
 
@@ -84,7 +84,7 @@ def test_mailbox_screens_in_every_language_and_size(new_page, app_server, popula
     for size, (width, height) in SIZES.items():
         page = new_page(width, height, f"/?lang={lang}&v={visit_id}")
         open_mailbox(page, app_server, visit_id, lang)
-        assert page.locator(".st-key-post_folder_inbox").is_visible()
+        assert page.locator(FOLDERS, has_text=i18n.translate(lang, "post.folder.inbox")).is_visible()
         screenshot(page, f"post-inbox-{lang}-{size}")
         first = postbox.list_letters(Store(app_server.db_url), visit_id, "inbox")[0]
         letter_row(page, Store(app_server.db_url), visit_id, first["letter_id"]).click()
@@ -95,8 +95,13 @@ def test_mailbox_screens_in_every_language_and_size(new_page, app_server, popula
             wait_for_app(page)
         assert page.get_by_test_id("dds-letter").count() == (1 if lang == "da" else 2)
         screenshot(page, f"post-letter-{lang}-{size}")
-        page.locator(".st-key-post_back button").click()
+        if size == "phone":  # a tap on the folder the letter is in (chosen in the bar) shows its list again
+            page.locator(f"{FOLDERS}[aria-checked='true']").click()
+        else:
+            page.locator(".st-key-post_back button").click()
         wait_for_app(page)
+        page.locator(ROWS).first.wait_for(timeout=10_000)
+        assert page.get_by_test_id("dds-letter").count() == 0
         page.locator(".st-key-post_write_new button").click()
         wait_for_app(page)
         assert_no_exception(page)
@@ -122,7 +127,7 @@ def test_a_new_folder_on_a_phone(new_page, app_server, population):
     assert_no_exception(page)
     own = [f for f in postbox.folders(Store(app_server.db_url), visit_id) if not f["system"]]
     assert [f["name"] for f in own] == ["Steuer"]
-    page.locator(f".st-key-post_folder_{own[0]['id']}").wait_for(timeout=10_000)
+    page.locator(FOLDERS, has_text="Steuer").wait_for(timeout=10_000)
     assert name_box.count() == 0  # closed
     screenshot(page, "post-new-folder-de-phone")
     page.locator(".st-key-post_new_folder button").first.click()

@@ -2,9 +2,10 @@
 whose options are the letters' ids and whose labels are what the visitor reads."""
 from __future__ import annotations
 
-from ui.post.mailbox_list import LETTERS_KEY
+from ui.post.mailbox_list import FOLDERS_KEY, LETTERS_KEY
 
 ROWS = f".st-key-{LETTERS_KEY} button"  # every row, in the browser
+FOLDERS = f".st-key-{FOLDERS_KEY} button"  # every folder of the folder bar, in the browser
 
 
 def row_ids(at) -> list[str]:
@@ -19,6 +20,19 @@ def row_ids(at) -> list[str]:
     assert len(ids) == len(groups[0].options)
     assert all(labels[i].endswith(shown) for i, shown in zip(ids, groups[0].options))
     return ids
+
+
+def folder_labels(at) -> dict[str, str]:
+    """The folder bar's labels by folder id (AppTest): the group's format function is the page's lookup."""
+    return dict(at.pills(key=FOLDERS_KEY).format_func.__self__)
+
+
+def open_folder(at, folder_id: str):
+    """Tap a folder (AppTest). A tap on the current folder unchooses it in the group, which shows its list again."""
+    group = at.pills(key=FOLDERS_KEY)
+    group.set_value(None if group.value == folder_id else folder_id).run()
+    assert not at.exception, at.exception
+    return at
 
 
 def open_row(at, letter_id: str):

@@ -29,7 +29,9 @@ _LINK = re.compile(r"(?<!\\)\]\(")  # "](" not escaped: a Markdown link or image
 def _strings(message) -> list[str]:
     found = []
     for descriptor, value in message.ListFields():
-        repeated = hasattr(value, "__iter__") and not isinstance(value, (str, bytes)) and \
+        # a repeated field's container (of strings or of messages: a button group's options) has a length; the
+        # container of messages has no __iter__ attribute, although it can be iterated
+        repeated = hasattr(value, "__len__") and not isinstance(value, (str, bytes)) and \
             not hasattr(value, "ListFields")
         values = list(value) if repeated else [value]
         for item in values:

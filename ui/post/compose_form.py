@@ -7,7 +7,6 @@ import streamlit as st
 from simulators.post import compose as post_compose
 from simulators.post.letters import escape_markdown, sender_name
 from ui.post import state as post_state
-from ui.shell import theme
 from ui.shell.i18n import lang, number, t
 from ui.shell.resources import store
 from ui.shell.safe_text import md_params
@@ -15,7 +14,6 @@ from ui.shell.safe_text import md_params
 
 def render(original: dict | None, persona: dict) -> None:
     """``original``: the rendered view of the letter being answered, or None for a new message."""
-    theme.inject("post-mailbox")  # the file field without Streamlit's English "5MB per file" (our caption says it)
     st.button(t("post.compose.cancel"), key="post_compose_cancel", icon="⬅️", on_click=post_state.close_compose)
     st.subheader(t("post.compose.title_reply") if original else t("post.compose.title_new"))
     with st.form("post_compose_form", border=True, enter_to_submit=False):
