@@ -127,6 +127,10 @@ def read_letter_and_compare(visitor: Visitor, event: str) -> None:
     page = visitor.page
     visitor.tap(page.locator(".st-key-ss_read_letter button"), page.get_by_test_id("dds-letter"))
     visitor.shot("letter")
+    toast = page.get_by_test_id("stToast").first  # the flow's letter is announced as it opens
+    toast.wait_for(timeout=10_000)
+    bar = page.locator(".st-key-journey_progress").bounding_box()
+    assert toast.bounding_box()["y"] >= bar["y"] + bar["height"], "the new-letter toast covers the journey bar"
     visitor.tap(page.locator(".st-key-post_to_germany button"), visitor.on_path("payoff"))
     print(f"\n{visitor.flow_id}: {visitor.taps} taps from the attract screen to the payoff "
           f"(target ≤ {TARGET_TAPS})")
