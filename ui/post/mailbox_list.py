@@ -89,7 +89,6 @@ def letter_list(folder_letters: list[dict], folder: dict, view_of: Callable[[dic
         _pager(st.session_state[post_state.PAGE], pages)
 
 
-
 def row_label(view: dict) -> str:
     """One letter's row: who and when, then the subject, both escaped (the party or the subject may be the visitor's
     own text); an unread letter's label is bold and starts with the blue dot (post-mailbox.css marks its row)."""
