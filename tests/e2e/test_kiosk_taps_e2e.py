@@ -131,6 +131,11 @@ def read_letter_and_compare(visitor: Visitor, event: str) -> None:
     toast.wait_for(timeout=10_000)
     bar = page.locator(".st-key-journey_progress").bounding_box()
     assert toast.bounding_box()["y"] >= bar["y"] + bar["height"], "the new-letter toast covers the journey bar"
+    small = page.evaluate("""() => Array.from(document.querySelectorAll('[data-testid="stMain"] button'))
+      .filter(b => !b.closest('[data-testid="stToast"]') && b.offsetParent !== null)
+      .map(b => [b.innerText.trim().slice(0, 30), b.getBoundingClientRect().height])
+      .filter(([_, height]) => height < 56)""")
+    assert small == [], f"buttons of the letter view below the kiosk's 56 px: {small}"
     visitor.tap(page.locator(".st-key-post_to_germany button"), visitor.on_path("payoff"))
     print(f"\n{visitor.flow_id}: {visitor.taps} taps from the attract screen to the payoff "
           f"(target ≤ {TARGET_TAPS})")
