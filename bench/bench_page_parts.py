@@ -6,9 +6,10 @@ A served page's CPU per run drifts by more than a part's cost within seconds on 
 differed by 1 ms with the same code), so a part's cost cannot be read off two separate measurements. Here one
 AppTest session (a logged-in visitor with the persona's life letters, the inbox showing) reruns the mailbox
 ``--runs`` pairs of runs, one with the part as it is and one with it replaced by nothing (their order alternating:
-the second run of a pair tended to be cheaper); the median of those paired differences is the part's cost, the "control" part (one caption) shows the noise floor. Script CPU
-is the script thread's ``thread_time`` (bench/apptest_timing.py), so AppTest's own work is not counted. A served
-run under a class of 100 costs about twice as much (bench_load.py's per-page table): contention, not more code.
+the second run of a pair tended to be cheaper); the median of those paired differences is the part's cost, and the
+"control" part (one caption) shows the noise floor. Script CPU is the script thread's ``thread_time``
+(bench/apptest_timing.py), so AppTest's own work is not counted. A served run under a class of 100 costs more
+(bench_load.py's per-page table): contention, not more code.
 """
 from __future__ import annotations
 

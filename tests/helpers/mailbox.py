@@ -2,7 +2,8 @@
 whose options are the letters' ids and whose labels are what the visitor reads."""
 from __future__ import annotations
 
-from ui.post.mailbox_list import FOLDERS_KEY, LETTERS_KEY
+from simulators.post import postbox
+from ui.post.mailbox_list import FOLDERS_KEY, LETTERS_KEY, PAGE_SIZE
 
 ROWS = f".st-key-{LETTERS_KEY} button"  # every row, in the browser
 FOLDERS = f".st-key-{FOLDERS_KEY} button"  # every folder of the folder bar, in the browser
@@ -44,9 +45,6 @@ def open_row(at, letter_id: str):
 
 def letter_row(page, store, visit_id: str, letter_id: str, folder: str = "inbox"):
     """That letter's row in the browser: the page lists a folder's letters in the store's order (newest first)."""
-    from simulators.post import postbox
-    from ui.post.mailbox_list import PAGE_SIZE
-
     ids = [letter["letter_id"] for letter in postbox.list_letters(store, visit_id, folder)]
     assert letter_id in ids[:PAGE_SIZE], f"{letter_id} is not on the first page of {folder}"
     return page.locator(ROWS).nth(ids.index(letter_id))
